@@ -1,0 +1,65 @@
+from django.contrib import admin
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from .models import Banner, Link, Page, SiteProfile, VisitDay
+
+
+@admin.register(SiteProfile)
+class SiteProfileAdmin(admin.ModelAdmin):
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "parent_body", "logo", "welcome_message"]}),
+        (
+            "Liên hệ",
+            {"fields": ["address", "phone", "fax", "email", "responsible_person", "licence"]},
+        ),
+        ("Thông báo và thống kê", {"fields": ["staff_emails", "visit_base"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return not SiteProfile.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Page)
+class PageAdmin(VersionAdmin):
+    list_display = ["title", "slug", "status", "published_at", "is_in_menu", "order"]
+    list_editable = ["order", "is_in_menu"]
+    list_filter = ["status", "is_in_menu"]
+    search_fields = ["title", "summary"]
+    fields = ["title", "slug", "summary", "body", "status", "published_at", "is_in_menu", "order"]
+
+
+@admin.register(Link)
+class LinkAdmin(VersionAdmin):
+    list_display = ["title", "url", "order", "is_active"]
+    list_editable = ["order", "is_active"]
+    search_fields = ["title", "url"]
+
+
+@admin.register(Banner)
+class BannerAdmin(VersionAdmin):
+    list_display = ["title", "preview", "url", "order", "is_active", "shown_from", "shown_until"]
+    list_editable = ["order", "is_active"]
+    list_filter = ["is_active"]
+    search_fields = ["title"]
+
+    @admin.display(description="ảnh")
+    def preview(self, banner):
+        if not banner.image:
+            return "—"
+        return format_html('<img src="{}" alt="" height="40">', banner.image.url)
+
+
+@admin.register(VisitDay)
+class VisitDayAdmin(admin.ModelAdmin):
+    list_display = ["day", "count"]
+    date_hierarchy = "day"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

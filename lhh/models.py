@@ -1,0 +1,231 @@
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from .fields import RichTextField
+from .text import unique_slug
+from .validators import validate_image
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Bản nháp"
+    PUBLISHED = "published", "Đã đăng"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Publishable(models.Model):
+    """Status and publish time shared by everything visitors read.
+
+    A future `published_at` schedules the row: `published()` compares it with
+    the current time on every query, so no job has to flip a flag.
+    """
+
+    status = models.CharField(
+        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(
+        "thời điểm đăng",
+        default=timezone.now,
+        help_text="Đặt một thời điểm trong tương lai để hẹn giờ đăng.",
+    )
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class SiteProfile(models.Model):
+    """The association's own details: one row, edited in the admin."""
+
+    CACHE_KEY = "lhh:site-profile"
+
+    name = models.CharField(
+        "tên đơn vị",
+        max_length=255,
+        default="Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+    )
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    parent_body = models.CharField("cơ quan chủ quản", max_length=255, blank=True)
+    logo = models.ImageField(
+        "biểu trưng (logo)", upload_to="site/", blank=True, validators=[validate_image]
+    )
+    welcome_message = models.CharField(
+        "dòng chữ chào mừng",
+        max_length=500,
+        blank=True,
+        help_text="Dòng chữ chạy ở đầu trang.",
+    )
+    address = models.CharField("địa chỉ", max_length=255, blank=True)
+    phone = models.CharField("điện thoại", max_length=100, blank=True)
+    fax = models.CharField("fax", max_length=100, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    responsible_person = models.CharField(
+        "người chịu trách nhiệm nội dung", max_length=255, blank=True
+    )
+    licence = models.CharField(
+        "giấy phép",
+        max_length=255,
+        blank=True,
+        help_text="Dòng giấy phép ở chân trang, ví dụ số giấy phép thiết lập trang.",
+    )
+    staff_emails = models.TextField(
+        "email cán bộ nhận thông báo",
+        blank=True,
+        help_text="Mỗi dòng một địa chỉ; nhận thông báo khi có câu hỏi mới.",
+    )
+    visit_base = models.PositiveBigIntegerField(
+        "lượt truy cập chuyển từ trang cũ",
+        default=0,
+        help_text="Được cộng vào tổng số lượt truy cập.",
+    )
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "thông tin đơn vị"
+        verbose_name_plural = "thông tin đơn vị"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        profile = cache.get(cls.CACHE_KEY)
+        if profile is None:
+            profile = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, profile, 300)
+        return profile
+
+    @property
+    def staff_email_list(self):
+        return [line.strip() for line in self.staff_emails.splitlines() if line.strip()]
+
+
+class Page(Publishable):
+    """A static page under /gioi-thieu/ (THÔNG TIN CHÍNH)."""
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ tiêu đề; không đổi khi sửa tiêu đề.",
+    )
+    summary = models.TextField("tóm tắt", blank=True)
+    body = RichTextField("nội dung", blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_in_menu = models.BooleanField("hiện trong THÔNG TIN CHÍNH", default=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "trang thông tin"
+        verbose_name_plural = "trang thông tin"
+        indexes = [models.Index(fields=["status", "published_at"], name="page_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("lhh:page", kwargs={"slug": self.slug})
+
+
+class LinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+
+class Link(models.Model):
+    """A LIÊN KẾT entry: another body's website."""
+
+    title = models.CharField("tên", max_length=255)
+    url = models.URLField("địa chỉ", max_length=500)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField("hiển thị", default=True)
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "liên kết"
+        verbose_name_plural = "liên kết"
+
+    def __str__(self):
+        return self.title
+
+
+class BannerQuerySet(models.QuerySet):
+    def current(self):
+        today = timezone.localdate()
+        return self.filter(
+            Q(shown_from__isnull=True) | Q(shown_from__lte=today),
+            Q(shown_until__isnull=True) | Q(shown_until__gte=today),
+            is_active=True,
+        )
+
+
+class Banner(models.Model):
+    """A QUẢNG CÁO image, shown between two optional dates."""
+
+    title = models.CharField("tên", max_length=255, help_text="Dùng làm chữ thay thế ảnh.")
+    image = models.ImageField(
+        "ảnh",
+        upload_to="banners/",
+        validators=[validate_image],
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, editable=False)
+    url = models.URLField("liên kết tới", max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField("hiển thị", default=True)
+    shown_from = models.DateField("hiện từ ngày", null=True, blank=True)
+    shown_until = models.DateField("hiện đến ngày", null=True, blank=True)
+
+    objects = BannerQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "title"]
+        verbose_name = "quảng cáo"
+        verbose_name_plural = "quảng cáo"
+
+    def __str__(self):
+        return self.title
+
+
+class VisitDay(models.Model):
+    """Visits counted on one day; written once per new visit, never per request."""
+
+    day = models.DateField("ngày", unique=True)
+    count = models.PositiveIntegerField("số lượt", default=0)
+
+    class Meta:
+        ordering = ["-day"]
+        verbose_name = "lượt truy cập trong ngày"
+        verbose_name_plural = "lượt truy cập theo ngày"
+
+    def __str__(self):
+        return f"{self.day:%d/%m/%Y}: {self.count}"

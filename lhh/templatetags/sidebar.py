@@ -1,0 +1,58 @@
+"""One inclusion tag per sidebar block, each with a fixed number of queries.
+
+The feature apps fill in their blocks (THÔNG BÁO, TỔ CHỨC THÀNH VIÊN, VĂN BẢN
+MỚI, HỎI VÀ ĐÁP, HÌNH HOẠT ĐỘNG) in their own issues; until then a block
+shows its friendly empty line.
+"""
+
+from django import template
+
+from lhh.models import Banner, Link, Page
+from lhh.visits import visit_stats
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/sidebar/main_info.html")
+def main_info():
+    return {"pages": list(Page.objects.published().filter(is_in_menu=True).only("title", "slug"))}
+
+
+@register.inclusion_tag("includes/sidebar/member_tree.html", takes_context=True)
+def member_tree(context):
+    return {"groups": []}
+
+
+@register.inclusion_tag("includes/sidebar/questions.html")
+def latest_questions():
+    return {"questions": []}
+
+
+@register.inclusion_tag("includes/sidebar/visit_counter.html")
+def visit_counter():
+    return {"stats": visit_stats()}
+
+
+@register.inclusion_tag("includes/sidebar/notices.html")
+def notices():
+    return {"notices": []}
+
+
+@register.inclusion_tag("includes/sidebar/latest_documents.html")
+def latest_documents():
+    return {"documents": []}
+
+
+@register.inclusion_tag("includes/sidebar/latest_photos.html")
+def latest_photos():
+    return {"photos": []}
+
+
+@register.inclusion_tag("includes/sidebar/links.html")
+def links():
+    return {"links": list(Link.objects.active())}
+
+
+@register.inclusion_tag("includes/sidebar/banners.html")
+def banners():
+    return {"banners": list(Banner.objects.current())}

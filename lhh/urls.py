@@ -1,0 +1,44 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+from . import views
+from .sitemaps import PageSitemap, StaticViewSitemap
+
+admin.site.site_header = "Quản trị Cổng thông tin LHH"
+admin.site.site_title = "Quản trị LHH"
+admin.site.index_title = "Quản lý nội dung"
+
+sitemaps = {
+    "static": StaticViewSitemap,
+    "pages": PageSitemap,
+}
+
+lhh_patterns = (
+    [
+        path("", views.HomeView.as_view(), name="home"),
+        path("gioi-thieu/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
+    ],
+    "lhh",
+)
+
+urlpatterns = [
+    path("", include(lhh_patterns)),
+    path("tin-tuc/", include("news.urls")),
+    path("to-chuc-thanh-vien/", include("members.urls")),
+    path("van-ban/", include("documents.urls")),
+    path("hoi-dap/", include("qa.urls")),
+    path("thu-vien-anh/", include("gallery.urls")),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("healthz", views.healthz, name="healthz"),
+    path("ckeditor5/", include("django_ckeditor_5.urls")),
+    path("captcha/", include("captcha.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.SERVE_MEDIA:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,60 @@
+"""Upload checks by content, not by file name."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
+from PIL import Image
+
+# What Pillow may open; SVG is not an image to Pillow and HTML is nothing.
+IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def validate_file_size(upload, limit):
+    if upload.size > limit:
+        raise ValidationError(
+            "Tệp “%(name)s” quá lớn (%(size)s); giới hạn là %(limit)s.",
+            code="file_too_large",
+            params={
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
+        )
+
+
+def validate_image(upload):
+    """A real JPEG, PNG, WebP or GIF within the size and pixel limits."""
+    validate_file_size(upload, settings.IMAGE_MAX_UPLOAD_SIZE)
+    name = getattr(upload, "name", "")
+    position = upload.tell() if hasattr(upload, "tell") else None
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image_format = image.format
+            width, height = image.size
+            if width * height > settings.IMAGE_MAX_PIXELS:
+                raise ValidationError(
+                    "Ảnh “%(name)s” có quá nhiều điểm ảnh (%(width)s×%(height)s).",
+                    code="image_too_many_pixels",
+                    params={"name": name, "width": width, "height": height},
+                )
+            # verify() reads the whole file: it catches truncated images
+            # that open() alone accepts.
+            image.verify()
+    except ValidationError:
+        raise
+    except Exception as exc:
+        raise ValidationError(
+            "Tệp “%(name)s” không phải là ảnh hợp lệ (JPEG, PNG, WebP hoặc GIF).",
+            code="invalid_image",
+            params={"name": name},
+        ) from exc
+    finally:
+        if position is not None:
+            upload.seek(0)
+    if image_format not in IMAGE_FORMATS:
+        raise ValidationError(
+            "Định dạng ảnh của “%(name)s” không được chấp nhận; hãy dùng JPEG, PNG, WebP hoặc GIF.",
+            code="invalid_image_format",
+            params={"name": name},
+        )

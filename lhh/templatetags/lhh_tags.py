@@ -15,3 +15,9 @@ def vn_weekday_date(value):
     if hasattr(value, "hour") and timezone.is_aware(value):
         value = timezone.localtime(value)
     return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
+
+
+@register.simple_tag
+def page_range(page_obj):
+    """Page numbers around the current one, with "…" for the gaps."""
+    return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)

@@ -11,6 +11,10 @@ from pathlib import Path
 
 import pytest
 
+# Playwright's sync API runs an event loop in the test thread; Django's
+# ORM would otherwise refuse to run there. Tests only, never in deployment.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 

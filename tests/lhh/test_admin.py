@@ -1,0 +1,68 @@
+import pytest
+
+from lhh.models import SiteProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_login_is_locked_after_repeated_failures(client, superuser, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/admin/login/", {"username": "quantri", "password": "sai-mat-khau"})
+    response = client.post(
+        "/admin/login/", {"username": "quantri", "password": "mat-khau-thu-nghiem"}
+    )
+    assert response.status_code == 429
+    assert "Tạm khóa đăng nhập" in response.content.decode()
+
+
+def test_admin_login_works_with_the_right_password(client, superuser):
+    response = client.post(
+        "/admin/login/", {"username": "quantri", "password": "mat-khau-thu-nghiem"}
+    )
+    assert response.status_code == 302
+
+
+def test_admin_is_in_vietnamese(admin_client):
+    html = admin_client.get("/admin/").content.decode()
+    assert "Quản trị Cổng thông tin LHH" in html
+    assert "Thông tin đơn vị" in html or "thông tin đơn vị" in html
+
+
+def test_site_profile_is_a_single_row_that_cannot_be_deleted(admin_client):
+    SiteProfile(name="Liên hiệp Hội").save()
+    assert admin_client.get("/admin/lhh/siteprofile/add/").status_code == 403
+    assert admin_client.get("/admin/lhh/siteprofile/1/delete/").status_code == 403
+
+
+def test_site_profile_edit_refreshes_the_cached_header(admin_client, client):
+    SiteProfile(name="Liên hiệp Hội cũ").save()
+    client.get("/")
+    profile = SiteProfile.load()
+    profile.name = "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng"
+    profile.save()
+    assert "tỉnh Lâm Đồng" in client.get("/").content.decode()
+
+
+def test_banner_upload_refuses_a_file_that_is_not_an_image(admin_client):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("banner.png", b"<html><script>alert(1)</script></html>")
+    response = admin_client.post(
+        "/admin/lhh/banner/add/",
+        {"title": "Quảng cáo thử", "image": fake, "url": "", "order": 0, "is_active": "on"},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "hình ảnh hợp lệ" in html
+    assert 'value="Quảng cáo thử"' in html
+
+
+def test_admin_pages_of_the_site_models_load(admin_client):
+    for url in [
+        "/admin/lhh/page/",
+        "/admin/lhh/page/add/",
+        "/admin/lhh/link/",
+        "/admin/lhh/banner/",
+        "/admin/lhh/visitday/",
+    ]:
+        assert admin_client.get(url).status_code == 200, url

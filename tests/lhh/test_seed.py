@@ -1,0 +1,56 @@
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+
+from lhh.models import Link, Page, SiteProfile
+
+pytestmark = pytest.mark.django_db
+
+
+def row_counts():
+    return {
+        model._meta.label: model._default_manager.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"lhh", "news", "members", "documents", "qa", "gallery"}
+    }
+
+
+def test_seed_demo_twice_gives_the_same_rows():
+    call_command("seed_demo", verbosity=0)
+    first = row_counts()
+    call_command("seed_demo", verbosity=0)
+    assert row_counts() == first
+
+
+def test_seed_demo_loads_the_lam_dong_profile_pages_and_links():
+    call_command("seed_demo", verbosity=0)
+    profile = SiteProfile.load()
+    assert profile.name == "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng"
+    assert profile.visit_base == 538980
+    assert list(Page.objects.published().values_list("title", flat=True)) == [
+        "Giới thiệu chung",
+        "Cơ cấu tổ chức",
+        "Chức năng nhiệm vụ",
+        "Điều lệ",
+        "Liên hệ",
+    ]
+    assert list(Link.objects.values_list("title", flat=True)) == [
+        "Liên hiệp hội Việt Nam",
+        "UBND tỉnh Lâm Đồng",
+        "Sở KHCN Lâm Đồng",
+        "Tỉnh đoàn Lâm Đồng",
+        "Sở tư pháp Lâm Đồng",
+    ]
+
+
+def test_seed_demo_keeps_what_staff_edited():
+    call_command("seed_demo", verbosity=0)
+    Page.objects.filter(slug="lien-he").update(title="Liên hệ với chúng tôi")
+    call_command("seed_demo", verbosity=0)
+    assert Page.objects.get(slug="lien-he").title == "Liên hệ với chúng tôi"
+
+
+def test_seed_demo_admin_creates_the_demo_account_once(django_user_model):
+    call_command("seed_demo", "--admin", verbosity=0)
+    call_command("seed_demo", "--admin", verbosity=0)
+    assert django_user_model.objects.filter(username="admin", is_superuser=True).count() == 1

@@ -1,0 +1,166 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lhh.models import Status
+
+from .factories import BannerFactory, LinkFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
+
+BLOCK_TITLES = [
+    "THÔNG TIN CHÍNH",
+    "TỔ CHỨC THÀNH VIÊN",
+    "HỎI VÀ ĐÁP",
+    "ĐẾM LƯỢT TRUY CẬP",
+    "THÔNG BÁO",
+    "VĂN BẢN MỚI",
+    "HÌNH HOẠT ĐỘNG",
+    "LIÊN KẾT",
+    "QUẢNG CÁO",
+]
+
+
+def query_count(client, url):
+    cache.clear()
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_home_page_renders_every_block(client):
+    html = client.get("/").content.decode()
+    for title in BLOCK_TITLES:
+        assert f">{title}</h2>" in html
+
+
+def test_home_page_blocks_are_in_the_reference_columns(client):
+    html = client.get("/").content.decode()
+    left, right = html.split('class="layout__left')[1].split('class="layout__right')
+    for title in BLOCK_TITLES[:4]:
+        assert title in left
+    for title in BLOCK_TITLES[4:]:
+        assert title in right
+
+
+def test_home_page_query_count_does_not_grow_with_content(client):
+    PageFactory.create_batch(2)
+    LinkFactory.create_batch(2)
+    BannerFactory.create_batch(1)
+    few = query_count(client, "/")
+    PageFactory.create_batch(20)
+    LinkFactory.create_batch(20)
+    BannerFactory.create_batch(10)
+    many = query_count(client, "/")
+    assert few == many
+    assert many <= 12
+
+
+def test_empty_blocks_show_a_friendly_line(client):
+    html = client.get("/").content.decode()
+    assert "Chưa có trang thông tin nào." in html
+    assert "Chưa có liên kết." in html
+
+
+def test_page_is_shown_at_its_vietnamese_address(client):
+    page = PageFactory(title="Chức năng nhiệm vụ", body="<p>Tập hợp trí thức.</p>")
+    assert page.get_absolute_url() == "/gioi-thieu/chuc-nang-nhiem-vu/"
+    html = client.get(page.get_absolute_url()).content.decode()
+    assert "<h1" in html and "Chức năng nhiệm vụ" in html
+    assert "Tập hợp trí thức." in html
+    assert 'name="DC.title" content="Chức năng nhiệm vụ"' in html
+
+
+def test_page_slug_stays_when_the_title_is_edited(client):
+    page = PageFactory(title="Điều lệ")
+    page.title = "Điều lệ sửa đổi"
+    page.save()
+    assert page.slug == "dieu-le"
+
+
+def test_draft_page_is_404_for_visitors(client):
+    page = PageFactory(status=Status.DRAFT)
+    assert client.get(page.get_absolute_url()).status_code == 404
+
+
+def test_draft_page_is_not_in_the_sidebar_or_sitemap(client):
+    PageFactory(title="Bản nháp bí mật", status=Status.DRAFT)
+    assert "Bản nháp bí mật" not in client.get("/").content.decode()
+    assert "ban-nhap-bi-mat" not in client.get("/sitemap.xml").content.decode()
+
+
+def test_page_body_is_sanitized_on_save():
+    page = PageFactory(body='<p onclick="x()">Chào</p><script>alert(1)</script>')
+    page.refresh_from_db()
+    assert page.body == "<p>Chào</p>"
+
+
+def test_unknown_url_gives_the_vietnamese_404(client):
+    response = client.get("/khong-ton-tai/?q=<script>")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Không tìm thấy trang" in html
+    assert "ĐẾM LƯỢT TRUY CẬP" in html
+
+
+def test_robots_txt_points_to_the_sitemap(client):
+    response = client.get("/robots.txt")
+    assert response["Content-Type"].startswith("text/plain")
+    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert "Disallow: /admin/" in response.content.decode()
+
+
+def test_sitemap_lists_published_pages(client):
+    PageFactory(title="Giới thiệu chung")
+    assert "/gioi-thieu/gioi-thieu-chung/" in client.get("/sitemap.xml").content.decode()
+
+
+def test_healthz_answers_200_when_the_database_answers(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json()["database"] == "ok"
+
+
+def test_healthz_answers_503_when_the_database_is_unreachable():
+    # A real unreachable server: nothing listens on port 1.
+    env = {
+        **os.environ,
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:1/none",
+        "DEBUG": "0",
+        "SECRET_KEY": "x" * 60,
+        "HTTPS": "0",
+        "ALLOWED_HOSTS": "testserver",
+    }
+    code = (
+        "import django; django.setup();"
+        "from django.test import Client;"
+        "r = Client().get('/healthz');"
+        "print(r.status_code, r.json()['database'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**env, "DJANGO_SETTINGS_MODULE": "lhh.settings"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.split() == ["503", "unreachable"], result.stderr
+
+
+def test_500_page_is_vietnamese_and_needs_no_database():
+    from django.template.loader import render_to_string
+
+    with CaptureQueriesContext(connection) as queries:
+        html = render_to_string("500.html")
+    assert "Xin lỗi, đã có lỗi xảy ra" in html
+    assert len(queries) == 0

@@ -72,7 +72,8 @@ def test_https_0_serves_plain_http_for_a_local_trial():
         "shell",
         "--no-imports",
         "-c",
-        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)",
+        "from django.conf import settings as s; "
+        "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)",
         DEBUG="0",
         SECRET_KEY="x" * 60,
         HTTPS="0",

@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from .fields import RichTextField
-from .text import unique_slug
+from .text import html_to_text, unique_slug
 from .validators import validate_image
 
 
@@ -151,6 +151,17 @@ class Page(Publishable):
     def get_absolute_url(self):
         return reverse("lhh:page", kwargs={"slug": self.slug})
 
+    def search_document(self):
+        return {
+            "kind": SearchKind.PAGE,
+            "title": self.title,
+            "body": f"{self.summary}\n{html_to_text(self.body)}",
+            "url": self.get_absolute_url(),
+            "date": self.published_at,
+            "is_public": self.status == Status.PUBLISHED,
+            "published_at": self.published_at,
+        }
+
 
 class LinkQuerySet(models.QuerySet):
     def active(self):
@@ -229,3 +240,53 @@ class VisitDay(models.Model):
 
     def __str__(self):
         return f"{self.day:%d/%m/%Y}: {self.count}"
+
+
+class SearchKind(models.TextChoices):
+    # Values are the `loai` of /tim-kiem/?loai=…
+    ARTICLE = "tin-tuc", "Tin tức"
+    PAGE = "trang", "Trang thông tin"
+    DOCUMENT = "van-ban", "Văn bản"
+    QUESTION = "hoi-dap", "Hỏi đáp"
+    ORGANIZATION = "to-chuc", "Tổ chức thành viên"
+    ALBUM = "album", "Album ảnh"
+
+
+class SearchEntryQuerySet(models.QuerySet):
+    def visible(self):
+        return self.filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()), is_public=True
+        )
+
+
+class SearchEntry(models.Model):
+    """One searchable object's normalised text, kept by lhh.search on save."""
+
+    content_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField("loại", max_length=20, choices=SearchKind.choices)
+    title = models.CharField("tiêu đề", max_length=500)
+    body = models.TextField("nội dung", blank=True)
+    url = models.CharField("đường dẫn", max_length=500)
+    date = models.DateTimeField("ngày")
+    is_public = models.BooleanField("công khai", default=True)
+    published_at = models.DateTimeField("thời điểm đăng", null=True, blank=True)
+    title_exact = models.TextField(editable=False)
+    title_folded = models.TextField(editable=False)
+    exact = models.TextField(editable=False)
+    folded = models.TextField(editable=False)
+
+    objects = SearchEntryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "mục tìm kiếm"
+        verbose_name_plural = "chỉ mục tìm kiếm"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="search_entry_unique_object"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "date"], name="search_entry_kind_date_idx")]
+
+    def __str__(self):
+        return self.title

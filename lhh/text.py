@@ -1,5 +1,6 @@
 """Vietnamese text helpers: NFC normalisation, accent folding, slugs."""
 
+import html
 import re
 import unicodedata
 
@@ -41,3 +42,9 @@ def unique_slug(instance, value, field_name="slug", max_length=200):
     while slug in taken:
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def html_to_text(value):
+    """Plain text of rich-text HTML: tags become spaces, entities characters."""
+    text = re.sub(r"<[^>]*>", " ", value or "")
+    return re.sub(r"\s+", " ", html.unescape(text)).strip()

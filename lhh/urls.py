@@ -19,6 +19,7 @@ lhh_patterns = (
     [
         path("", views.HomeView.as_view(), name="home"),
         path("gioi-thieu/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
+        path("tim-kiem/", views.SearchView.as_view(), name="search"),
     ],
     "lhh",
 )

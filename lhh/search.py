@@ -1,0 +1,183 @@
+"""Site-wide search: Vietnamese with or without diacritics, one table.
+
+Every searchable model defines `search_document()`, returning the fields of
+its entry (or None when it must not be found, e.g. an inactive organization).
+Saving or deleting the object keeps its `SearchEntry` row right (signals
+connected in LhhConfig.ready), and `manage.py rebuild_search_index` rebuilds
+them all.
+
+Matching works on normalised text: NFC, lower-case, every run of
+punctuation collapsed to one space, so "582/QĐ-UBND" is " 582 qđ ubnd ".
+The folded copy (accents off, đ→d) is what a query must match, word by word
+at word starts (AND); the unfolded copy ranks exact-diacritic matches first,
+so "hỏi" puts "hỏi đáp" above "hội". On PostgreSQL a trigram GIN index on the
+folded text serves these LIKE '% word%' conditions; SQLite scans.
+"""
+
+import re
+
+from django.db.models import Case, IntegerField, Q, Value, When
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .text import fold, nfc
+
+MAX_QUERY_LENGTH = 200
+MAX_WORDS = 8
+BODY_LIMIT = 200_000
+SNIPPET_LENGTH = 240
+
+_WORD = re.compile(r"\w+")
+
+
+def normalize(text):
+    """ " 582 qđ ubnd ": NFC, lower-case, words separated by single spaces."""
+    words = _WORD.findall(nfc(text).lower())
+    return f" {' '.join(words)} " if words else " "
+
+
+def folded(text):
+    return normalize(fold(text))
+
+
+def query_words(query):
+    """The words of a visitor's query, normalised, at most MAX_WORDS of them."""
+    query = nfc(query or "")[:MAX_QUERY_LENGTH]
+    return normalize(query).split()[:MAX_WORDS]
+
+
+def words_filter(field, words):
+    """Every word must start a word of `field` (already normalised text)."""
+    condition = Q()
+    for word in words:
+        condition &= Q(**{f"{field}__contains": f" {word}"})
+    return condition
+
+
+def folded_words_filter(field, query):
+    """AND filter for another app's folded search column (e.g. /van-ban/?q=)."""
+    return words_filter(field, [fold(word) for word in query_words(query)])
+
+
+def search(queryset, query, kind=None):
+    """Visible entries matching `query`, best first; an empty queryset for no words."""
+    words = query_words(query)
+    if not words:
+        return queryset.none()
+    folded_words = [fold(word) for word in words]
+    entries = queryset.visible().filter(words_filter("folded", folded_words))
+    if kind:
+        entries = entries.filter(kind=kind)
+    has_diacritics = words != folded_words
+    phrase = " " + " ".join(folded_words) + " "
+
+    rank = Case(
+        When(words_filter("title_folded", folded_words), then=Value(40)), default=Value(0)
+    ) + Case(When(folded__contains=phrase, then=Value(10)), default=Value(0))
+    if has_diacritics:
+        rank = (
+            rank
+            + Case(When(words_filter("exact", words), then=Value(100)), default=Value(0))
+            + Case(When(words_filter("title_exact", words), then=Value(20)), default=Value(0))
+        )
+    return entries.annotate(rank=rank).order_by("-rank", "-date", "-pk")
+
+
+def highlight(text, query, length=None):
+    """Escape `text`, wrapping words that match the query in <mark>.
+
+    With `length`, cut a snippet of about that many characters around the
+    first match. Matching is accent-insensitive, like the search itself.
+    """
+    text = nfc(text)
+    words = [fold(word) for word in query_words(query)]
+    spans = [
+        match.span()
+        for match in _WORD.finditer(text)
+        if any(fold(match.group()).startswith(word) for word in words)
+    ]
+    start, end, prefix, suffix = 0, len(text), "", ""
+    if length and len(text) > length:
+        first = spans[0][0] if spans else 0
+        start = max(0, first - length // 3)
+        end = min(len(text), start + length)
+        prefix = "…" if start else ""
+        suffix = "…" if end < len(text) else ""
+    parts, position = [], start
+    for span_start, span_end in spans:
+        if span_start < start or span_end > end:
+            continue
+        parts.append(escape(text[position:span_start]))
+        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
+        position = span_end
+    parts.append(escape(text[position:end]))
+    return mark_safe(prefix + "".join(parts) + suffix)
+
+
+def entry_values(document):
+    """Column values of a SearchEntry from a model's search_document()."""
+    title = nfc(document["title"])
+    body = nfc(document.get("body") or "")[:BODY_LIMIT]
+    return {
+        "kind": document["kind"],
+        "title": title,
+        "body": body,
+        "url": document["url"],
+        "date": document.get("date") or timezone.now(),
+        "is_public": document.get("is_public", True),
+        "published_at": document.get("published_at"),
+        "title_exact": normalize(title),
+        "title_folded": folded(title),
+        "exact": normalize(f"{title} {body}"),
+        "folded": folded(f"{title} {body}"),
+    }
+
+
+def index_object(instance):
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import SearchEntry
+
+    content_type = ContentType.objects.get_for_model(type(instance))
+    document = instance.search_document()
+    if document is None:
+        SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+        return
+    SearchEntry.objects.update_or_create(
+        content_type=content_type, object_id=instance.pk, defaults=entry_values(document)
+    )
+
+
+def unindex_object(instance):
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import SearchEntry
+
+    content_type = ContentType.objects.get_for_model(type(instance))
+    SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
+
+
+def searchable_models():
+    from django.apps import apps
+
+    return [model for model in apps.get_models() if hasattr(model, "search_document")]
+
+
+def _on_save(sender, instance, raw=False, **kwargs):
+    if not raw:
+        index_object(instance)
+
+
+def _on_delete(sender, instance, **kwargs):
+    unindex_object(instance)
+
+
+def connect_signals():
+    from django.db.models.signals import post_delete, post_save
+
+    for model in searchable_models():
+        post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
+        post_delete.connect(
+            _on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta.label}"
+        )

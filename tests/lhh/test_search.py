@@ -1,0 +1,236 @@
+import unicodedata
+from datetime import timedelta
+
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from lhh import search
+from lhh.models import SearchEntry, Status
+
+from .factories import PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(query, kind=None):
+    return [e.title for e in search.search(SearchEntry.objects.all(), query, kind)]
+
+
+def page(title, body="", days_ago=0, **kwargs):
+    return PageFactory(
+        title=title,
+        body=f"<p>{body}</p>",
+        published_at=timezone.now() - timedelta(days=days_ago),
+        **kwargs,
+    )
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("khoa hoc", "Hội thảo khoa học"),
+        ("Da Lat", "Du lịch Đà Lạt"),
+        ("LIÊN HIỆP", "Liên hiệp Hội tỉnh"),
+        ("dai hoi", "Đại hội đại biểu lần thứ V"),
+        ("ĐẠI HỘI", "Đại hội đại biểu lần thứ V"),
+        ("đà lạt", "Du lịch Đà Lạt"),
+        ("582/QĐ-UBND", "Quyết định 582/QĐ-UBND"),
+        ("582/qd-ubnd", "Quyết định 582/QĐ-UBND"),
+        ("qd-ubnd", "Quyết định 582/QĐ-UBND"),
+        ("582", "Quyết định 582/QĐ-UBND"),
+    ],
+)
+def test_diacritic_insensitive_matches(query, expected):
+    for title in [
+        "Hội thảo khoa học",
+        "Du lịch Đà Lạt",
+        "Liên hiệp Hội tỉnh",
+        "Đại hội đại biểu lần thứ V",
+        "Quyết định 582/QĐ-UBND",
+    ]:
+        page(title)
+    assert titles(query)[:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["à", "á", "ả", "ã", "ạ", "ằ", "ắ", "ẳ", "ẵ", "ặ", "ầ", "ấ", "ẩ", "ẫ", "ậ"],
+)
+def test_every_tone_folds_to_the_plain_vowel(word):
+    page(f"Chữ m{word}n thử")
+    assert titles("man") == [f"Chữ m{word}n thử"]
+
+
+@pytest.mark.parametrize(
+    "vowels", ["èéẻẽẹềếểễệ", "ìíỉĩị", "òóỏõọồốổỗộờớởỡợ", "ùúủũụừứửữự", "ỳýỷỹỵ"]
+)
+def test_tones_on_every_vowel(vowels):
+    for index, vowel in enumerate(vowels):
+        page(f"Mục {index} x{vowel}q")
+    plain = search.fold(vowels[0])
+    assert len(titles(f"x{plain}q")) == len(vowels)
+
+
+def test_exact_diacritics_rank_first():
+    page("Hội nghị tổng kết", days_ago=0)
+    page("Hỏi đáp pháp luật", days_ago=30)
+    assert titles("hỏi") == ["Hỏi đáp pháp luật", "Hội nghị tổng kết"]
+    assert titles("hội") == ["Hội nghị tổng kết", "Hỏi đáp pháp luật"]
+
+
+def test_without_diacritics_newer_ranks_first_on_ties():
+    page("Hội nghị tổng kết", days_ago=0)
+    page("Hỏi đáp pháp luật", days_ago=30)
+    assert titles("hoi") == ["Hội nghị tổng kết", "Hỏi đáp pháp luật"]
+
+
+def test_title_match_ranks_above_body_match():
+    page("Tin trong ngày", body="Hội thảo nông nghiệp công nghệ cao", days_ago=0)
+    page("Nông nghiệp công nghệ cao ở Lâm Đồng", days_ago=100)
+    assert titles("nong nghiep")[0] == "Nông nghiệp công nghệ cao ở Lâm Đồng"
+
+
+def test_all_words_must_match():
+    page("Hội thảo khoa học")
+    page("Hội thảo văn hóa")
+    assert titles("hoi thao khoa") == ["Hội thảo khoa học"]
+
+
+def test_words_match_at_word_starts_only():
+    page("Thời sự")
+    assert titles("hoi") == []
+
+
+def test_decomposed_query_finds_composed_text_and_the_reverse():
+    page("Khoa học công nghệ")
+    page(unicodedata.normalize("NFD", "Trí thức trẻ"))
+    assert titles(unicodedata.normalize("NFD", "khoa học")) == ["Khoa học công nghệ"]
+    assert titles("trí thức") == ["Trí thức trẻ"]
+
+
+def test_d_with_stroke_matches_d():
+    page("Đoàn kết trí thức")
+    assert titles("doan ket") == ["Đoàn kết trí thức"]
+    assert titles("ĐOÀN") == ["Đoàn kết trí thức"]
+
+
+def test_drafts_and_scheduled_items_are_never_found():
+    page("Bản nháp hội thảo", status=Status.DRAFT)
+    PageFactory(title="Hội thảo sắp tới", published_at=timezone.now() + timedelta(days=1))
+    assert titles("hoi thao") == []
+
+
+def test_a_scheduled_item_is_found_once_its_time_has_come():
+    item = PageFactory(title="Hội thảo sắp tới", published_at=timezone.now() + timedelta(days=1))
+    assert titles("hoi thao") == []
+    SearchEntry.objects.filter(object_id=item.pk).update(
+        published_at=timezone.now() - timedelta(minutes=1)
+    )
+    assert titles("hoi thao") == ["Hội thảo sắp tới"]
+
+
+def test_unpublishing_removes_an_item_from_results():
+    item = page("Hội thảo khoa học")
+    item.status = Status.DRAFT
+    item.save()
+    assert titles("hoi thao") == []
+
+
+def test_deleting_removes_the_entry():
+    item = page("Hội thảo khoa học")
+    item.delete()
+    assert SearchEntry.objects.count() == 0
+
+
+def test_highlight_marks_matching_words_and_escapes_the_rest():
+    html = search.highlight("Hội <b>thảo</b> & khoa học", "hoi khoa")
+    assert html == "<mark>Hội</mark> &lt;b&gt;thảo&lt;/b&gt; &amp; <mark>khoa</mark> học"
+
+
+def test_snippet_is_cut_around_the_first_match():
+    text = "Mở đầu. " * 100 + "Nông nghiệp công nghệ cao" + " Kết thúc." * 100
+    html = search.highlight(text, "nong nghiep", length=120)
+    assert html.startswith("…") and html.endswith("…")
+    assert "<mark>Nông</mark> <mark>nghiệp</mark>" in html
+
+
+def test_search_page_shows_kind_date_and_highlighted_snippet(client):
+    page("Hội thảo khoa học", body="Hội thảo về nông nghiệp công nghệ cao.")
+    html = client.get("/tim-kiem/", {"q": "nong nghiep"}).content.decode()
+    assert "Trang thông tin" in html
+    assert "<mark>nông</mark> <mark>nghiệp</mark>" in html
+    assert "Tìm thấy 1 kết quả" in html
+
+
+def test_search_page_filters_by_kind(client):
+    page("Hội thảo khoa học")
+    html = client.get("/tim-kiem/", {"q": "hoi thao", "loai": "van-ban"}).content.decode()
+    assert "Không tìm thấy kết quả" in html
+    html = client.get("/tim-kiem/", {"q": "hoi thao", "loai": "trang"}).content.decode()
+    assert "Tìm thấy 1 kết quả" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "",
+        "   ",
+        "!!!",
+        "' OR 1=1 --",
+        "'; DROP TABLE lhh_page; --",
+        "<script>alert(1)</script>",
+        "%",
+        "_",
+        "\\",
+        "a" * 5000,
+        "\x00",
+        "hội%00thảo",
+        "{{ 7*7 }}",
+        "😀 khoa",
+    ],
+)
+def test_hostile_queries_give_a_normal_page(client, query):
+    page("Hội thảo khoa học")
+    response = client.get("/tim-kiem/", {"q": query, "loai": "<x>", "page": "abc"})
+    assert response.status_code in (200, 404)
+    html = response.content.decode()
+    assert "<script>alert(1)</script>" not in html
+    if response.status_code == 200:
+        assert "Tìm kiếm" in html
+
+
+def test_like_wildcards_are_matched_literally():
+    page("Hội thảo khoa học")
+    assert titles("%") == []
+    assert titles("_") == []
+
+
+def test_query_is_capped_at_200_characters(client):
+    response = client.get("/tim-kiem/", {"q": "khoa " * 100})
+    assert 'value="' + ("khoa " * 40).strip() + '"' in response.content.decode()
+
+
+def test_search_page_query_count_does_not_grow_with_results(client):
+    for n in range(3):
+        page(f"Hội thảo số {n}")
+    cache.clear()
+    with CaptureQueriesContext(connection) as few:
+        client.get("/tim-kiem/", {"q": "hoi thao"})
+    for n in range(3, 40):
+        page(f"Hội thảo số {n}")
+    cache.clear()
+    with CaptureQueriesContext(connection) as many:
+        client.get("/tim-kiem/", {"q": "hoi thao"})
+    assert len(few) == len(many)
+
+
+def test_rebuild_command_restores_the_index():
+    from django.core.management import call_command
+
+    page("Hội thảo khoa học")
+    SearchEntry.objects.all().delete()
+    call_command("rebuild_search_index", verbosity=0)
+    assert titles("hoi thao") == ["Hội thảo khoa học"]

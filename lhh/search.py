@@ -16,7 +16,7 @@ folded text serves these LIKE '% word%' conditions; SQLite scans.
 
 import re
 
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe

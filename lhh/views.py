@@ -1,10 +1,10 @@
 import logging
 
 from django.db import connection
+from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.db.models import Count
 from django.views.generic import DetailView, ListView, TemplateView
 
 from . import search

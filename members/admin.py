@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import models
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
@@ -47,6 +48,8 @@ class OrganizationAdmin(VersionAdmin):
     # Listed by group, then in the order visitors see them in the tree.
     ordering = ["group__order", "group__name", "order", "name"]
     filter_horizontal = ["fields"]
+    # Staff type "hoitinhoc.vn"; the sites are served over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     readonly_fields = ["logo_preview"]
     fieldsets = [
         (None, {"fields": ["name", "short_name", "slug", "group", "fields", "order", "is_active"]}),

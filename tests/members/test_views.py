@@ -315,3 +315,10 @@ def test_sitemap_lists_groups_and_active_organizations_only(client, organization
     assert "/to-chuc-thanh-vien/hoi-thanh-vien/</loc>" in xml
     assert organization.get_absolute_url() + "</loc>" in xml
     assert hidden.get_absolute_url() not in xml
+
+
+def test_directory_shows_a_dash_for_an_unknown_member_count(client, group):
+    OrganizationFactory(name="Bản tin Khoa học", group=group, member_count=None)
+    document = lxml.html.fromstring(client.get("/to-chuc-thanh-vien/").content.decode())
+    cells = document.xpath('//tbody//td[contains(@class, "members-table__number")]/text()')
+    assert cells == ["—"]

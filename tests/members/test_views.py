@@ -46,6 +46,7 @@ def test_directory_states_the_organization_count_and_rounded_members(client, gro
 
     # 1850 + 620 + 9000 + 4398 = 15.868 → "trên 15.000"; the hidden one is left out.
     assert "5 tổ chức thành viên với trên 15.000 hội viên" in text_of(response)
+    assert "Tổng số hội viên các tổ chức khai báo: 15.868." in text_of(response)
     document = lxml.html.fromstring(response.content.decode())
     footer = [
         " ".join(cell.text_content().split()) for cell in document.xpath("//tfoot//th|//tfoot//td")

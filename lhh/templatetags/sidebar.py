@@ -9,6 +9,7 @@ from django import template
 
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
+from members.models import Organization, OrganizationGroup
 
 register = template.Library()
 
@@ -20,7 +21,23 @@ def main_info():
 
 @register.inclusion_tag("includes/sidebar/member_tree.html", takes_context=True)
 def member_tree(context):
-    return {"groups": []}
+    """TỔ CHỨC THÀNH VIÊN: two queries (groups, their active organizations).
+
+    A profile page puts `current_organization_id` in the context and a group
+    page `current_group_id`; that group's branch is rendered open.
+    """
+    current_organization_id = context.get("current_organization_id")
+    current_group_id = context.get("current_group_id")
+    organizations = Organization.objects.active().only("name", "slug", "group_id")
+    groups = list(
+        OrganizationGroup.objects.only("name", "slug").with_active_organizations(organizations)
+    )
+    for group in groups:
+        group.is_open = group.pk == current_group_id or any(
+            organization.pk == current_organization_id
+            for organization in group.active_organizations
+        )
+    return {"groups": groups, "current_organization_id": current_organization_id}
 
 
 @register.inclusion_tag("includes/sidebar/questions.html")

@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.db import models
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from .models import Field, Organization, OrganizationGroup
+
+
+@admin.register(Field)
+class FieldAdmin(VersionAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+
+
+@admin.register(OrganizationGroup)
+class OrganizationGroupAdmin(VersionAdmin):
+    list_display = ["name", "slug", "order", "organization_count"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    fields = ["name", "slug", "description", "order"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_statistics()
+
+    @admin.display(description="số tổ chức đang hiển thị", ordering="organization_count")
+    def organization_count(self, group):
+        return group.organization_count
+
+
+@admin.register(Organization)
+class OrganizationAdmin(VersionAdmin):
+    list_display = [
+        "name",
+        "short_name",
+        "group",
+        "order",
+        "member_count",
+        "leader_name",
+        "is_active",
+        "logo_preview",
+    ]
+    list_display_links = ["name"]
+    list_editable = ["order"]
+    list_filter = ["group", "fields", "is_active"]
+    list_select_related = ["group"]
+    search_fields = ["name", "short_name"]
+    # Listed by group, then in the order visitors see them in the tree.
+    ordering = ["group__order", "group__name", "order", "name"]
+    filter_horizontal = ["fields"]
+    # Staff type "hoitinhoc.vn"; the sites are served over HTTPS.
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    readonly_fields = ["logo_preview"]
+    fieldsets = [
+        (None, {"fields": ["name", "short_name", "slug", "group", "fields", "order", "is_active"]}),
+        ("Người đứng đầu", {"fields": ["leader_title", "leader_name"]}),
+        (
+            "Thành lập và hội viên",
+            {"fields": ["founded_on", "founding_decision", "member_count"]},
+        ),
+        ("Liên hệ", {"fields": ["address", "phone", "email", "website"]}),
+        ("Biểu trưng", {"fields": ["logo", "logo_preview"]}),
+        ("Giới thiệu", {"fields": ["description"]}),
+    ]
+
+    @admin.display(description="logo")
+    def logo_preview(self, organization):
+        if not organization.logo:
+            return "—"
+        return format_html('<img src="{}" alt="" height="40">', organization.logo.url)

@@ -5,7 +5,8 @@ from django.db.models import Count, Prefetch, Q, Sum
 from django.urls import reverse
 
 from lhh.fields import RichTextField
-from lhh.text import unique_slug
+from lhh.models import SearchKind
+from lhh.text import html_to_text, unique_slug
 from lhh.validators import validate_image
 
 
@@ -200,6 +201,18 @@ class Organization(SluggedModel):
             "members:organization",
             kwargs={"group_slug": self.group.slug, "slug": self.slug},
         )
+
+    def search_document(self):
+        return {
+            "kind": SearchKind.ORGANIZATION,
+            "title": self.name,
+            "body": " ".join(
+                [self.short_name, self.leader_name, self.address, html_to_text(self.description)]
+            ),
+            "url": self.get_absolute_url(),
+            "date": self.updated_at,
+            "is_public": self.is_active,
+        }
 
     @property
     def tel_href(self):

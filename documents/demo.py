@@ -6,11 +6,12 @@ be tried. Every row is created only if missing: running the seed again
 changes nothing and never overwrites what staff edited."""
 
 import datetime
+import unicodedata
 
 from django.core.files.base import ContentFile
 
 from lhh.models import Status
-from lhh.text import fold, vn_slugify
+from lhh.text import vn_slugify
 
 from .models import Document, DocumentFile, DocumentType, Field, Issuer, Validity
 
@@ -197,6 +198,13 @@ FILES = {
 }
 
 
+def unaccent(text):
+    """ "Điều 1" → "Dieu 1": accents off, case kept."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def make_pdf(lines, title=""):
     """A small, valid PDF whose text layer holds `lines` (pypdf reads it back).
 
@@ -206,10 +214,10 @@ def make_pdf(lines, title=""):
     """
 
     def escape(text):
-        ascii_text = fold(text).encode("ascii", "replace").decode("ascii")
+        ascii_text = unaccent(text).encode("ascii", "replace").decode("ascii")
         return ascii_text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
 
-    commands = ["BT", "/F1 16 Tf", "72 780 Td", f"({escape(title.upper())}) Tj", "/F1 11 Tf"]
+    commands = ["BT", "/F1 16 Tf", "72 780 Td", f"({escape(title)}) Tj", "/F1 11 Tf"]
     for line in lines:
         commands += ["0 -22 Td", f"({escape(line)}) Tj"]
     commands.append("ET")

@@ -4,10 +4,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lhh.models import Publishable, PublishableQuerySet, Status
-from lhh.text import fold, unique_slug
+from lhh.text import unique_slug
 
 from .files import CONTENT_TYPES, FileKind, extract_text, sniff_kind, validate_document_file
-from .text import number_key, padded_number_key
+from .text import number_key, padded_words
 
 
 class Vocabulary(models.Model):
@@ -95,23 +95,27 @@ class DocumentQuerySet(PublishableQuerySet):
         )
 
     def search(self, query):
-        """Documents whose number, summary or file text contain `query`.
-
-        Accents and case do not matter (search_text is folded); every word
-        must appear. A number is also matched by its key, so "582 QĐ UBND"
-        finds "582/QĐ-UBND".
+        """Documents whose number, summary or file text contain every word of
+        `query`, as the start of a word: accents, case and separators do not
+        matter, so "582/qd-ubnd" and "582 QĐ UBND" find "582/QĐ-UBND", and
+        "582" does not find "1582/QĐ-UBND".
         """
-        words = fold(query).split()
+        words = number_key(query).split()[:20]
         if not words:
-            return self
-        by_text = Q()
-        for word in words[:20]:
-            by_text &= Q(search_text__contains=word)
-        condition = by_text
-        key = padded_number_key(query)
-        if key:
-            condition |= Q(number_key__contains=key)
-        return self.filter(condition)
+            # Only punctuation: nothing to look for, nothing is left out.
+            return self.annotate(is_number_match=Value(False))
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=f" {word}")
+        # A query that is a whole number ("582/qd-ubnd") is marked, so the
+        # list can show that document before those that merely mention it.
+        return self.filter(condition).annotate(
+            is_number_match=Case(
+                When(number_key__contains=padded_words(" ".join(words)), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
 
 class Document(Publishable):
@@ -181,8 +185,10 @@ class Document(Publishable):
         verbose_name="sửa đổi, bổ sung văn bản",
     )
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
-    # Folded (accent-free, lower-case) number, summary and file texts, kept
-    # up to date on save; the list's `q` and the site-wide search use it.
+    # Number, summary, signer and file texts as words: folded (accent-free,
+    # lower-case), every run of other characters one space, padded with a
+    # space at each end, so " word" finds a word start. Kept up to date on
+    # save; the list's `q` and the site-wide search use it.
     search_text = models.TextField("nội dung tra cứu", blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
@@ -205,7 +211,7 @@ class Document(Publishable):
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = unique_slug(self, self.slug_source())
-        self.number_key = padded_number_key(self.number)
+        self.number_key = padded_words(self.number)
         self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "number_key", "search_text"}
@@ -222,14 +228,45 @@ class Document(Publishable):
         return key if year in key.split() else f"{key} {year}"
 
     def build_search_text(self):
-        parts = [self.number, number_key(self.number), self.summary, self.signer]
+        parts = [self.number, self.summary, self.signer]
         if self.pk:
             parts.extend(self.files.values_list("text", flat=True))
-        return fold("\n".join(part for part in parts if part))
+        return padded_words(" ".join(part for part in parts if part))
 
     def refresh_search_text(self):
         """Store the search text again after a file was added or removed."""
         type(self).objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    def related_documents(self):
+        """Published documents linked to this one, by relation, in one query:
+        {"replaces": [...], "amends": [...], "replaced_by": [...], "amended_by": [...]}.
+        """
+        replaces = Document.replaces.through.objects
+        amends = Document.amends.through.objects
+        links = {
+            "replaces": replaces.filter(from_document=self.pk, to_document=OuterRef("pk")),
+            "amends": amends.filter(from_document=self.pk, to_document=OuterRef("pk")),
+            "replaced_by": replaces.filter(to_document=self.pk, from_document=OuterRef("pk")),
+            "amended_by": amends.filter(to_document=self.pk, from_document=OuterRef("pk")),
+        }
+        annotations = {f"is_{name}": Exists(link) for name, link in links.items()}
+        any_link = Q()
+        for name in links:
+            any_link |= Q(**{f"is_{name}": True})
+        others = (
+            type(self)
+            .objects.published()
+            .annotate(**annotations)
+            .filter(any_link)
+            .only("number", "slug", "issued_on", "summary")
+            .order_by("-issued_on", "-id")
+        )
+        related = {name: [] for name in links}
+        for other in others:
+            for name in links:
+                if getattr(other, f"is_{name}"):
+                    related[name].append(other)
+        return related
 
     @property
     def validity_now(self):

@@ -1,10 +1,11 @@
-"""Matching document numbers (số/ký hiệu) however they are typed.
+"""Matching document numbers (số/ký hiệu) and words however they are typed.
 
 "582/QĐ-UBND" is written "582/qd-ubnd", "582 QĐ UBND" or just "qd-ubnd" by
 people looking for it. Folding (đ→d, accents off, lower case) and treating
-every run of separators (/, -, ., space…) as one space gives the same key
-for all of them; the key is stored padded with spaces so a search matches
-whole parts only: "582" finds "582/QĐ-UBND" but not "1582/QĐ-UBND".
+every run of separators (/, -, ., space…) as one space gives the same words
+for all of them. Stored text is padded with a space at each end, so a search
+for " 582" is a plain substring test that matches the start of a word:
+"582" finds "582/QĐ-UBND" but not "1582/QĐ-UBND".
 """
 
 import re
@@ -19,7 +20,7 @@ def number_key(value):
     return _SEPARATORS.sub(" ", fold(value)).strip()
 
 
-def padded_number_key(value):
-    """The stored form, " 582 qd ubnd ", so whole-part matches are a substring test."""
+def padded_words(value):
+    """The stored form: " 582 qd ubnd " (empty stays empty)."""
     key = number_key(value)
     return f" {key} " if key else ""

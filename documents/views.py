@@ -1,6 +1,6 @@
 import logging
 
-from django.db.models import F, Prefetch
+from django.db.models import F
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
@@ -57,20 +57,16 @@ class DocumentDetailView(DetailView):
     model = Document
 
     def get_queryset(self):
-        related = Document.objects.published().only("number", "slug", "issued_on", "summary")
         return (
             visible_documents(self.request)
             .with_validity()
             .select_related("type", "issuer")
-            .prefetch_related(
-                "fields",
-                "files",
-                Prefetch("replaces", queryset=related),
-                Prefetch("amends", queryset=related),
-                Prefetch("replaced_by", queryset=related),
-                Prefetch("amended_by", queryset=related),
-            )
+            .prefetch_related("fields", "files")
         )
+
+    def get_context_data(self, **kwargs):
+        # The four relations both ways come in one query, not four prefetches.
+        return super().get_context_data(relations=self.object.related_documents(), **kwargs)
 
     def render_to_response(self, context, **kwargs):
         response = super().render_to_response(context, **kwargs)

@@ -87,13 +87,15 @@ class DocumentFileInline(admin.TabularInline):
                 '<strong class="errornote">⚠ {}</strong>', document_file.extraction_error
             )
         if document_file.lacks_text_layer:
+            # Short: the inline's column is narrow. The list filter explains more.
             return format_html(
-                '<strong class="errornote">⚠ PDF {}: tệp là ảnh quét, không tìm được theo nội '
-                "dung; nên tải lên bản PDF có chữ (hoặc đã nhận dạng chữ).</strong>",
-                NO_TEXT_LAYER,
+                '<strong class="errornote" title="{}">⚠ {}</strong>',
+                "Tệp là ảnh quét nên không tìm được theo nội dung; nên tải lên bản PDF có chữ "
+                "(đã nhận dạng chữ).",
+                f"PDF {NO_TEXT_LAYER}",
             )
         if document_file.has_text_layer:
-            return f"Đã đọc {len(document_file.text):,} ký tự để tra cứu."
+            return f"Đã đọc {len(document_file.text)} ký tự để tra cứu."
         return "Không đọc nội dung chữ với định dạng này."
 
 
@@ -170,7 +172,7 @@ class DocumentAdmin(VersionAdmin):
     @admin.display(description="trích yếu")
     def short_summary(self, document):
         summary = document.summary
-        return summary if len(summary) <= 90 else summary[:88].rsplit(" ", 1)[0] + " …"
+        return summary if len(summary) <= 70 else summary[:68].rsplit(" ", 1)[0] + " …"
 
     @admin.display(description="hiệu lực hiện nay", ordering="current_validity")
     def validity_display(self, document):

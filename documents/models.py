@@ -186,9 +186,11 @@ class Document(Publishable):
     )
     download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
     # Number, summary, signer and file texts as words: folded (accent-free,
-    # lower-case), every run of other characters one space, padded with a
-    # space at each end, so " word" finds a word start. Kept up to date on
-    # save; the list's `q` and the site-wide search use it.
+    # lower-case, đ→d), every run of other characters one space, padded with
+    # a space at each end, so `search_text__contains=" word"` finds a word
+    # start (see documents.text). Rebuilt by Document.save() and whenever a
+    # file is saved or deleted; DocumentQuerySet.search() and the site-wide
+    # search read it, and an index (trigram on PostgreSQL) can be put on it.
     search_text = models.TextField("nội dung tra cứu", blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)

@@ -149,3 +149,24 @@ def test_editing_a_document_keeps_file_text_in_search():
     document.summary = "Trích yếu mới"
     document.save()
     assert list(Document.objects.search("giam dinh")) == [document]
+
+
+@pytest.mark.django_db
+def test_odt_and_xlsx_text_is_extracted():
+    odt = zip_bytes(
+        {
+            "mimetype": "application/vnd.oasis.opendocument.text",
+            "content.xml": "<office><p>Tờ trình thành lập hội</p></office>",
+        }
+    )
+    xlsx = zip_bytes(
+        {
+            "[Content_Types].xml": "<Types/>",
+            "xl/workbook.xml": "<workbook/>",
+            "xl/sharedStrings.xml": "<sst><si><t>Bảng kê kinh phí</t></si></sst>",
+        }
+    )
+    odt_file = DocumentFileFactory(file=ContentFile(odt, name="to-trinh.odt"))
+    xlsx_file = DocumentFileFactory(file=ContentFile(xlsx, name="bang-ke.xlsx"))
+    assert "Tờ trình thành lập hội" in odt_file.text
+    assert "Bảng kê kinh phí" in xlsx_file.text

@@ -1,3 +1,13 @@
+from django.urls import path
+
+from . import views
+
 app_name = "documents"
 
-urlpatterns = []
+# The number (582/QĐ-UBND) contains slashes, so pages are addressed by a
+# slug made from it once ("582-qd-ubnd-2018") and never changed.
+urlpatterns = [
+    path("", views.DocumentListView.as_view(), name="list"),
+    path("<slug:slug>/", views.DocumentDetailView.as_view(), name="detail"),
+    path("<slug:slug>/tep/<int:file_id>/", views.download, name="download"),
+]

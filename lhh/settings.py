@@ -284,3 +284,8 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
     },
 }
+
+# --- documents ---
+# Largest file a document may carry (PDF, DOC/DOCX, XLS/XLSX, ODT), in bytes;
+# the reverse proxy's body limit (nginx client_max_body_size) must allow it.
+DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)

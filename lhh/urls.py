@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from members.sitemaps import MemberSitemap
 
 from . import views
@@ -16,6 +17,8 @@ sitemaps = {
     "static": StaticViewSitemap,
     "pages": PageSitemap,
     "members": MemberSitemap,
+    "documents": DocumentSitemap,
+    "document-files": DocumentFileSitemap,
 }
 
 lhh_patterns = (

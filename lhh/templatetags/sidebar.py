@@ -7,6 +7,7 @@ shows its friendly empty line.
 
 from django import template
 
+from documents.models import Document
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
 from members.models import Organization, OrganizationGroup
@@ -57,7 +58,9 @@ def notices():
 
 @register.inclusion_tag("includes/sidebar/latest_documents.html")
 def latest_documents():
-    return {"documents": []}
+    # Twelve rows, as the original portal's VĂN BẢN MỚI table shows.
+    documents = Document.objects.latest_issued().only("number", "slug", "issued_on", "summary")
+    return {"documents": list(documents[:12])}
 
 
 @register.inclusion_tag("includes/sidebar/latest_photos.html")

@@ -1,0 +1,362 @@
+from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import timezone
+
+from lhh.models import Publishable, PublishableQuerySet, Status
+from lhh.text import unique_slug
+
+from .files import CONTENT_TYPES, FileKind, extract_text, sniff_kind, validate_document_file
+from .text import number_key, padded_words
+
+
+class Vocabulary(models.Model):
+    """A short named list staff keep in the admin (types, issuers, fields)."""
+
+    name = models.CharField("tên", max_length=255, unique=True)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ tên; dùng trong bộ lọc của trang văn bản.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+
+class DocumentType(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = "loại văn bản"
+        verbose_name_plural = "loại văn bản"
+
+
+class Issuer(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = "cơ quan ban hành"
+        verbose_name_plural = "cơ quan ban hành"
+
+
+class Field(Vocabulary):
+    class Meta(Vocabulary.Meta):
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+
+
+class Validity(models.TextChoices):
+    IN_FORCE = "in_force", "Còn hiệu lực"
+    EXPIRED = "expired", "Hết hiệu lực"
+    NOT_YET = "not_yet", "Chưa có hiệu lực"
+
+
+class DocumentQuerySet(PublishableQuerySet):
+    def latest_issued(self):
+        """Published documents, newest issue date first (VĂN BẢN MỚI)."""
+        return self.published().order_by("-issued_on", "-id")
+
+    def with_validity(self):
+        """Annotate `current_validity`, the status a reader sees today.
+
+        Worked out in SQL from the stored status, the effective date and the
+        replacing documents, so it is right the day a replacement takes
+        effect without any scheduled job, and the list can filter on it.
+        """
+        today = timezone.localdate()
+        replaced = Exists(
+            Document.replaces.through.objects.filter(
+                to_document=OuterRef("pk"),
+                from_document__status=Status.PUBLISHED,
+                from_document__published_at__lte=timezone.now(),
+            ).filter(
+                Q(from_document__effective_on__lte=today)
+                | Q(from_document__effective_on__isnull=True, from_document__issued_on__lte=today)
+            )
+        )
+        return self.annotate(
+            current_validity=Case(
+                When(replaced, then=Value(Validity.EXPIRED)),
+                When(validity=Validity.EXPIRED, then=Value(Validity.EXPIRED)),
+                When(effective_on__gt=today, then=Value(Validity.NOT_YET)),
+                When(effective_on__lte=today, then=Value(Validity.IN_FORCE)),
+                default=F("validity"),
+                output_field=models.CharField(),
+            )
+        )
+
+    def search(self, query):
+        """Documents whose number, summary or file text contain every word of
+        `query`, as the start of a word: accents, case and separators do not
+        matter, so "582/qd-ubnd" and "582 QĐ UBND" find "582/QĐ-UBND", and
+        "582" does not find "1582/QĐ-UBND".
+        """
+        words = number_key(query).split()[:20]
+        if not words:
+            # Only punctuation: nothing to look for, nothing is left out.
+            return self.annotate(is_number_match=Value(False))
+        condition = Q()
+        for word in words:
+            condition &= Q(search_text__contains=f" {word}")
+        # A query that is a whole number ("582/qd-ubnd") is marked, so the
+        # list can show that document before those that merely mention it.
+        return self.filter(condition).annotate(
+            is_number_match=Case(
+                When(number_key__contains=padded_words(" ".join(words)), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
+
+
+class Document(Publishable):
+    """A regulation (văn bản): a decision, plan, official letter, directive…"""
+
+    number = models.CharField(
+        "số/ký hiệu",
+        max_length=100,
+        help_text="Ghi đúng như trên văn bản, ví dụ 582/QĐ-UBND.",
+    )
+    number_key = models.CharField(
+        "khóa tra cứu số", max_length=120, editable=False, db_index=True, default=""
+    )
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ số/ký hiệu và năm; không đổi khi sửa số.",
+    )
+    issued_on = models.DateField("ngày ban hành")
+    summary = models.TextField("trích yếu")
+    type = models.ForeignKey(
+        DocumentType,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name="loại văn bản",
+    )
+    issuer = models.ForeignKey(
+        Issuer,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        verbose_name="cơ quan ban hành",
+    )
+    signer = models.CharField("người ký", max_length=255, blank=True)
+    effective_on = models.DateField(
+        "ngày có hiệu lực",
+        null=True,
+        blank=True,
+        help_text="Để trống nếu văn bản có hiệu lực từ ngày ban hành.",
+    )
+    validity = models.CharField(
+        "tình trạng hiệu lực",
+        max_length=10,
+        choices=Validity.choices,
+        default=Validity.IN_FORCE,
+        help_text=(
+            "Khi một văn bản thay thế văn bản này có hiệu lực, trang web tự hiện "
+            "“Hết hiệu lực”; theo ngày có hiệu lực, tự hiện “Chưa có hiệu lực”."
+        ),
+    )
+    fields = models.ManyToManyField(
+        Field, blank=True, related_name="documents", verbose_name="lĩnh vực"
+    )
+    replaces = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="replaced_by",
+        verbose_name="thay thế văn bản",
+    )
+    amends = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="amended_by",
+        verbose_name="sửa đổi, bổ sung văn bản",
+    )
+    download_count = models.PositiveIntegerField("lượt tải", default=0, editable=False)
+    # Number, summary, signer and file texts as words: folded (accent-free,
+    # lower-case, đ→d), every run of other characters one space, padded with
+    # a space at each end, so `search_text__contains=" word"` finds a word
+    # start (see documents.text). Rebuilt by Document.save() and whenever a
+    # file is saved or deleted; DocumentQuerySet.search() and the site-wide
+    # search read it, and an index (trigram on PostgreSQL) can be put on it.
+    search_text = models.TextField("nội dung tra cứu", blank=True, editable=False)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-issued_on", "-id"]
+        verbose_name = "văn bản"
+        verbose_name_plural = "văn bản"
+        indexes = [
+            models.Index(
+                fields=["status", "-issued_on", "published_at"], name="document_published_idx"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} ({self.issued_on:%d/%m/%Y})" if self.issued_on else self.number
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_source())
+        self.number_key = padded_words(self.number)
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "number_key", "search_text"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("documents:detail", kwargs={"slug": self.slug})
+
+    def slug_source(self):
+        """ "582/QĐ-UBND" of 2018 → "582-qd-ubnd-2018"; the year is left out when
+        the number already carries it ("25/2014/Đ-UBND")."""
+        year = str(self.issued_on.year) if self.issued_on else ""
+        key = number_key(self.number)
+        return key if year in key.split() else f"{key} {year}"
+
+    def build_search_text(self):
+        parts = [self.number, self.summary, self.signer]
+        if self.pk:
+            parts.extend(self.files.values_list("text", flat=True))
+        return padded_words(" ".join(part for part in parts if part))
+
+    def refresh_search_text(self):
+        """Store the search text again after a file was added or removed."""
+        type(self).objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+
+    def related_documents(self):
+        """Published documents linked to this one, by relation, in one query:
+        {"replaces": [...], "amends": [...], "replaced_by": [...], "amended_by": [...]}.
+        """
+        replaces = Document.replaces.through.objects
+        amends = Document.amends.through.objects
+        links = {
+            "replaces": replaces.filter(from_document=self.pk, to_document=OuterRef("pk")),
+            "amends": amends.filter(from_document=self.pk, to_document=OuterRef("pk")),
+            "replaced_by": replaces.filter(to_document=self.pk, from_document=OuterRef("pk")),
+            "amended_by": amends.filter(to_document=self.pk, from_document=OuterRef("pk")),
+        }
+        annotations = {f"is_{name}": Exists(link) for name, link in links.items()}
+        any_link = Q()
+        for name in links:
+            any_link |= Q(**{f"is_{name}": True})
+        others = (
+            type(self)
+            .objects.published()
+            .annotate(**annotations)
+            .filter(any_link)
+            .only("number", "slug", "issued_on", "summary")
+            .order_by("-issued_on", "-id")
+        )
+        related = {name: [] for name in links}
+        for other in others:
+            for name in links:
+                if getattr(other, f"is_{name}"):
+                    related[name].append(other)
+        return related
+
+    @property
+    def validity_now(self):
+        """The status shown today; from `with_validity()` when annotated."""
+        value = getattr(self, "current_validity", None)
+        if value is None:
+            value = type(self).objects.with_validity().get(pk=self.pk).current_validity
+        return Validity(value)
+
+
+def document_upload_to(instance, filename):
+    return f"van-ban/{timezone.now():%Y/%m}/{filename}"
+
+
+class DocumentFile(models.Model):
+    """A file of a document; its text is extracted once, when it is uploaded."""
+
+    document = models.ForeignKey(
+        Document, on_delete=models.CASCADE, related_name="files", verbose_name="văn bản"
+    )
+    file = models.FileField(
+        "tệp",
+        upload_to=document_upload_to,
+        max_length=255,
+        validators=[validate_document_file],
+        help_text="PDF, DOC, DOCX, XLS, XLSX hoặc ODT.",
+    )
+    title = models.CharField(
+        "mô tả",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ “Phụ lục kèm theo”; để trống nếu là toàn văn.",
+    )
+    original_name = models.CharField("tên tệp gốc", max_length=255, editable=False)
+    kind = models.CharField(
+        "định dạng", max_length=10, choices=FileKind.choices, editable=False, default=""
+    )
+    size = models.PositiveBigIntegerField("dung lượng", default=0, editable=False)
+    text = models.TextField("nội dung chữ", blank=True, editable=False)
+    # None for the kinds whose text is not read (DOC, XLS).
+    has_text_layer = models.BooleanField("có lớp văn bản", null=True, editable=False)
+    extraction_error = models.CharField(
+        "lỗi đọc nội dung", max_length=255, blank=True, editable=False
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    uploaded_at = models.DateTimeField("tải lên lúc", default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["order", "id"]
+        verbose_name = "tệp văn bản"
+        verbose_name_plural = "tệp văn bản"
+
+    def __str__(self):
+        return self.original_name or self.file.name
+
+    def save(self, *args, **kwargs):
+        # A new upload has not been committed to storage yet; only then are
+        # its kind, size and text worked out (once, not per request).
+        if self.file and not getattr(self.file, "_committed", True):
+            self.read_upload(self.file.file)
+        super().save(*args, **kwargs)
+        self.document.refresh_search_text()
+
+    def get_absolute_url(self):
+        return reverse(
+            "documents:download", kwargs={"slug": self.document.slug, "file_id": self.pk}
+        )
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        self.document.refresh_search_text()
+        return result
+
+    def read_upload(self, upload):
+        self.original_name = (getattr(upload, "name", "") or "").rsplit("/", 1)[-1][:255]
+        self.size = upload.size
+        self.kind = sniff_kind(upload) or ""
+        self.text, self.extraction_error = extract_text(upload, self.kind)
+        self.uploaded_at = timezone.now()
+        if self.kind in (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.ODT):
+            self.has_text_layer = bool(self.text.strip())
+        else:
+            self.has_text_layer = None
+
+    @property
+    def content_type(self):
+        return CONTENT_TYPES.get(self.kind, "application/octet-stream")
+
+    @property
+    def lacks_text_layer(self):
+        return self.kind == FileKind.PDF and self.has_text_layer is False

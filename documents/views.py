@@ -1,0 +1,103 @@
+import logging
+
+from django.db.models import F
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from lhh.visits import is_bot
+
+from .forms import DocumentFilterForm
+from .models import Document, DocumentFile
+
+logger = logging.getLogger(__name__)
+
+
+def can_preview(request):
+    return request.user.is_staff and request.user.has_perm("documents.change_document")
+
+
+def visible_documents(request):
+    """Published documents; staff who may edit them also see drafts."""
+    if can_preview(request):
+        return Document.objects.all()
+    return Document.objects.published()
+
+
+class DocumentListView(ListView):
+    model = Document
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.form = DocumentFilterForm(self.request.GET or None)
+        queryset = (
+            Document.objects.published()
+            .with_validity()
+            .select_related("type", "issuer")
+            .prefetch_related("files")
+            .order_by("-issued_on", "-id")
+        )
+        if self.form.is_bound:
+            queryset = self.form.filter(queryset)
+        return queryset
+
+    def paginate_queryset(self, queryset, page_size):
+        # get_page() turns page=abc or page=999 into the first or last page
+        # instead of ListView's 404.
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(form=self.form, **kwargs)
+
+
+class DocumentDetailView(DetailView):
+    model = Document
+
+    def get_queryset(self):
+        return (
+            visible_documents(self.request)
+            .with_validity()
+            .select_related("type", "issuer")
+            .prefetch_related("fields", "files")
+        )
+
+    def get_context_data(self, **kwargs):
+        # The four relations both ways come in one query, not four prefetches.
+        return super().get_context_data(relations=self.object.related_documents(), **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+        return response
+
+
+def download(request, slug, file_id):
+    """Serve a document's file as an attachment and count the download.
+
+    The count is one UPDATE with F(), so two downloads at the same moment
+    both count; bots and crawlers (the sitemap lists these URLs) do not.
+    """
+    document_file = get_object_or_404(
+        DocumentFile.objects.select_related("document"),
+        pk=file_id,
+        document__in=visible_documents(request).filter(slug=slug),
+    )
+    try:
+        handle = document_file.file.open("rb")
+    except (FileNotFoundError, OSError, ValueError) as exc:
+        logger.error("Document file %s is missing from storage: %r", document_file.pk, exc)
+        raise Http404("Không tìm thấy tệp.") from exc
+    if not is_bot(request.headers.get("User-Agent", "")):
+        Document.objects.filter(pk=document_file.document_id).update(
+            download_count=F("download_count") + 1
+        )
+    return FileResponse(
+        handle,
+        as_attachment=True,
+        filename=document_file.original_name or None,
+        content_type=document_file.content_type,
+    )

@@ -1,9 +1,12 @@
+import datetime
+
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from lhh.models import Publishable, PublishableQuerySet, Status
+from lhh import search
+from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
 from .files import CONTENT_TYPES, FileKind, extract_text, sniff_kind, validate_document_file
@@ -238,6 +241,20 @@ class Document(Publishable):
     def refresh_search_text(self):
         """Store the search text again after a file was added or removed."""
         type(self).objects.filter(pk=self.pk).update(search_text=self.build_search_text())
+        search.index_object(self)
+
+    def search_document(self):
+        files_text = self.files.values_list("text", flat=True) if self.pk else []
+        issued = self.issued_on or timezone.localdate()
+        return {
+            "kind": SearchKind.DOCUMENT,
+            "title": f"{self.number}: {self.summary}"[:500],
+            "body": " ".join([self.signer, *files_text]),
+            "url": self.get_absolute_url(),
+            "date": timezone.make_aware(datetime.datetime.combine(issued, datetime.time())),
+            "is_public": self.status == Status.PUBLISHED,
+            "published_at": self.published_at,
+        }
 
     def related_documents(self):
         """Published documents linked to this one, by relation, in one query:

@@ -234,3 +234,13 @@ def test_rebuild_command_restores_the_index():
     SearchEntry.objects.all().delete()
     call_command("rebuild_search_index", verbosity=0)
     assert titles("hoi thao") == ["Hội thảo khoa học"]
+
+
+def test_documents_are_found_by_number_and_file_text(client):
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    for query in ["582/QĐ-UBND", "582/qd-ubnd", "qd-ubnd 582"]:
+        assert titles(query)[0].startswith("582/QĐ-UBND")
+    html = client.get("/tim-kiem/", {"q": "582", "loai": "van-ban"}).content.decode()
+    assert "Văn bản" in html and "582/QĐ-UBND" in html

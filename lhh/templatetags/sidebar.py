@@ -9,6 +9,7 @@ from django import template
 
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
+from qa.models import Question
 
 register = template.Library()
 
@@ -25,7 +26,8 @@ def member_tree(context):
 
 @register.inclusion_tag("includes/sidebar/questions.html")
 def latest_questions():
-    return {"questions": []}
+    questions = Question.objects.published().only("pk", "slug", "title", "published_at")
+    return {"questions": list(questions[:5])}
 
 
 @register.inclusion_tag("includes/sidebar/visit_counter.html")

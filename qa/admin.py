@@ -56,9 +56,8 @@ class QuestionAdmin(VersionAdmin):
     list_display = [
         "tracking_code",
         "title",
-        "topic",
         "status_label",
-        "received_at",
+        "received_label",
         "due_label",
         "assignee",
         "is_published_as_faq",
@@ -74,7 +73,7 @@ class QuestionAdmin(VersionAdmin):
         "is_published_as_faq",
         "is_email_sent",
     ]
-    list_select_related = ["topic", "assignee"]
+    list_select_related = ["assignee"]
     search_fields = ["tracking_code", "title", "asker_name", "email", "phone"]
     date_hierarchy = "received_at"
     list_per_page = 50
@@ -134,6 +133,10 @@ class QuestionAdmin(VersionAdmin):
             STATUS_CLASSES.get(question.status, ""),
             question.get_status_display(),
         )
+
+    @admin.display(description="tiếp nhận", ordering="received_at")
+    def received_label(self, question):
+        return timezone.localtime(question.received_at).strftime("%d/%m/%Y")
 
     @admin.display(description="hạn trả lời", ordering="due_on")
     def due_label(self, question):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.html import format_html
@@ -121,8 +122,6 @@ class QuestionAdmin(VersionAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
-            from django.contrib.auth import get_user_model
-
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -189,19 +188,20 @@ class QuestionAdmin(VersionAdmin):
         if is_newly_answered:
             obj.answered_at = timezone.now()
             obj.answered_by = request.user
+        is_newly_rejected = obj.status == QuestionStatus.REJECTED and "status" in form.changed_data
         super().save_model(request, obj, form, change)
-        if is_newly_answered and obj.email:
+        if (is_newly_answered or is_newly_rejected) and obj.email:
             base_url = request.build_absolute_uri("/").rstrip("/")
-            transaction.on_commit(lambda: self._email_answer(request, obj, base_url))
+            transaction.on_commit(lambda: self._email_asker(request, obj, base_url))
 
-    def _email_answer(self, request, question, base_url):
+    def _email_asker(self, request, question, base_url):
         if send_to_asker(question, base_url):
-            self.message_user(request, f"Đã gửi email báo trả lời tới {question.email}.")
+            self.message_user(request, f"Đã gửi email báo kết quả tới {question.email}.")
         else:
             self.message_user(
                 request,
-                "Không gửi được email báo trả lời; câu trả lời vẫn được lưu. "
-                "Dùng thao tác “Gửi lại email” để thử lại.",
+                "Không gửi được email cho người hỏi; mọi thay đổi vẫn được lưu. "
+                "Dùng thao tác “Gửi lại email cho người hỏi” để thử lại.",
                 messages.WARNING,
             )
 
@@ -243,7 +243,7 @@ class QuestionAdmin(VersionAdmin):
     def resend_email(self, request, queryset):
         base_url = request.build_absolute_uri("/").rstrip("/")
         sent = failed = 0
-        for question in queryset.exclude(email="").select_related("topic"):
+        for question in queryset.exclude(email="").exclude(status=QuestionStatus.SPAM):
             if send_to_asker(question, base_url):
                 sent += 1
             else:

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from lhh.models import SiteProfile
 
-from .models import Question
+from .models import Question, QuestionStatus
 
 logger = logging.getLogger(__name__)
 
@@ -45,17 +45,21 @@ def _mark(question, error=""):
 
 
 def send_to_asker(question, base_url):
-    """The receipt (with the tracking code) or, once answered, the answer notice.
+    """The email matching the question's state: the receipt (with the
+    tracking code), the answer notice, or the refusal notice.
 
     Returns True when the email left, False when it failed or there is no
-    address to send to.
+    one to send to (no address, or spam).
     """
-    if not question.email:
+    if not question.email or question.status == QuestionStatus.SPAM:
         return False
     context = _context(question, base_url)
     if question.has_answer:
         template = "qa/email/answered.txt"
         subject = f"Câu hỏi {question.tracking_code} đã được trả lời"
+    elif question.status == QuestionStatus.REJECTED:
+        template = "qa/email/rejected.txt"
+        subject = f"Kết quả xử lý câu hỏi {question.tracking_code}"
     else:
         template = "qa/email/received.txt"
         subject = f"Đã nhận câu hỏi của bạn – mã tra cứu {question.tracking_code}"

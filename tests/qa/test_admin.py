@@ -221,3 +221,21 @@ def test_officer_group_member_can_open_the_queue(client, django_user_model):
     question = QuestionFactory()
     assert client.get(CHANGELIST).status_code == 200
     assert client.get(change_url(question)).status_code == 200
+
+
+def test_rejecting_a_question_tells_the_asker(admin_client, django_capture_on_commit_callbacks):
+    question = QuestionFactory()
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(
+            change_url(question), change_data(question, status=QuestionStatus.REJECTED)
+        )
+    (message,) = mail.outbox
+    assert "Kết quả xử lý câu hỏi" in message.subject
+    assert "Từ chối" in message.body
+    assert f"/hoi-dap/tra-cuu/?ma={question.tracking_code}" in message.body
+
+
+def test_spam_is_never_emailed(admin_client):
+    question = QuestionFactory(status=QuestionStatus.SPAM)
+    admin_client.post(CHANGELIST, {"action": "resend_email", "_selected_action": [question.pk]})
+    assert mail.outbox == []

@@ -288,3 +288,20 @@ def test_redirect_target_carries_no_personal_data(client, form_data):
     query = parse_qs(urlparse(response["Location"]).query)
     assert list(query) == ["t"]
     assert form_data["email"] not in response["Location"]
+
+
+def test_email_subjects_never_carry_newlines():
+    from qa.emails import one_line
+
+    assert one_line("Tiêu đề\r\nBcc: ai@example.com") == "Tiêu đề Bcc: ai@example.com"
+    assert len(one_line("x" * 500)) == 150
+
+
+def test_asker_email_subject_is_one_line_even_with_a_multiline_site_name(
+    client, form_data, django_capture_on_commit_callbacks
+):
+    SiteProfile(pk=1, name="Liên hiệp Hội\nLâm Đồng").save()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(URL, form_data)
+    assert "\n" not in mail.outbox[0].subject
+    assert "Liên hiệp Hội Lâm Đồng" in mail.outbox[0].subject

@@ -107,3 +107,13 @@ def test_captcha_image_changes_without_reloading(page, site):
     page.get_by_role("button", name="Đổi ảnh khác").click()
     expect(image).not_to_have_attribute("src", first)
     expect(page.get_by_label("Họ và tên")).to_have_value("Trần Văn Bình")
+
+
+def test_form_fits_a_phone(browser, site, screenshot):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + "/hoi-dap/dat-cau-hoi/")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 390
+    screenshot(page, "qa-form-390")
+    context.close()

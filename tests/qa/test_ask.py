@@ -305,3 +305,12 @@ def test_asker_email_subject_is_one_line_even_with_a_multiline_site_name(
         client.post(URL, form_data)
     assert "\n" not in mail.outbox[0].subject
     assert "Liên hiệp Hội Lâm Đồng" in mail.outbox[0].subject
+
+
+def test_form_page_query_count_is_constant(queries_for):
+    from .factories import TopicFactory
+
+    few = queries_for(URL)
+    TopicFactory.create_batch(15)
+    assert queries_for(URL) == few
+    assert few <= 12

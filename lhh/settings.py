@@ -289,3 +289,19 @@ LOGGING = {
 # Largest file a document may carry (PDF, DOC/DOCX, XLS/XLSX, ODT), in bytes;
 # the reverse proxy's body limit (nginx client_max_body_size) must allow it.
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
+
+# --- qa ---
+# Hỏi đáp: at most this many questions per visitor address per hour, and
+# this many lookups of unknown tracking codes (guessing) per hour.
+QA_RATE_LIMIT_PER_HOUR = env.int("QA_RATE_LIMIT_PER_HOUR", default=5)
+QA_LOOKUP_FAILURES_PER_HOUR = env.int("QA_LOOKUP_FAILURES_PER_HOUR", default=20)
+# django-simple-captcha: five characters from an alphabet without look-alikes,
+# valid 30 minutes (writing a question takes a while). CAPTCHA_TEST_MODE is
+# never set here: it accepts "PASSED" for any captcha and is for tests only.
+CAPTCHA_CHALLENGE_FUNCT = "qa.spam.captcha_challenge"
+CAPTCHA_LENGTH = 5
+CAPTCHA_TIMEOUT = 30
+CAPTCHA_FONT_SIZE = 32
+CAPTCHA_LETTER_ROTATION = (-20, 20)
+CAPTCHA_FOREGROUND_COLOR = "#0b3a6e"
+CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)

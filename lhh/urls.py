@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from members.sitemaps import MemberSitemap
+from qa.sitemaps import QuestionSitemap
 
 from . import views
 from .sitemaps import PageSitemap, StaticViewSitemap
@@ -19,6 +20,7 @@ sitemaps = {
     "members": MemberSitemap,
     "documents": DocumentSitemap,
     "document-files": DocumentFileSitemap,
+    "qa": QuestionSitemap,
 }
 
 lhh_patterns = (

@@ -11,6 +11,7 @@ from documents.models import Document
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
 from members.models import Organization, OrganizationGroup
+from qa.models import Question
 
 register = template.Library()
 
@@ -43,7 +44,8 @@ def member_tree(context):
 
 @register.inclusion_tag("includes/sidebar/questions.html")
 def latest_questions():
-    return {"questions": []}
+    questions = Question.objects.published().only("pk", "slug", "title", "published_at")
+    return {"questions": list(questions[:5])}
 
 
 @register.inclusion_tag("includes/sidebar/visit_counter.html")

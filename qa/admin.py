@@ -1,0 +1,257 @@
+from datetime import timedelta
+
+from django.contrib import admin, messages
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from .emails import send_to_asker
+from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(VersionAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    fields = ["name", "slug", "order"]
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = "hạn trả lời"
+    parameter_name = "han"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("qua-han", "Quá hạn"),
+            ("sap-den-han", "Đến hạn trong 3 ngày"),
+            ("con-han", "Còn hạn"),
+        ]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        if self.value() == "qua-han":
+            return queryset.overdue()
+        if self.value() == "sap-den-han":
+            return queryset.open().filter(due_on__gte=today, due_on__lte=today + timedelta(days=3))
+        if self.value() == "con-han":
+            return queryset.open().filter(due_on__gte=today)
+        return queryset
+
+
+STATUS_CLASSES = {
+    QuestionStatus.NEW: "qa-badge--new",
+    QuestionStatus.IN_PROGRESS: "qa-badge--progress",
+    QuestionStatus.ANSWERED: "qa-badge--answered",
+    QuestionStatus.REJECTED: "qa-badge--closed",
+    QuestionStatus.SPAM: "qa-badge--closed",
+}
+
+
+@admin.register(Question)
+class QuestionAdmin(VersionAdmin):
+    """The Q&A officer's desk: the queue, deadlines, answering and publishing."""
+
+    list_display = [
+        "tracking_code",
+        "title",
+        "status_label",
+        "received_label",
+        "due_label",
+        "assignee",
+        "is_published_as_faq",
+        "email_label",
+    ]
+    list_display_links = ["tracking_code", "title"]
+    list_editable = ["is_published_as_faq"]
+    list_filter = [
+        "status",
+        OverdueFilter,
+        "topic",
+        ("assignee", admin.RelatedOnlyFieldListFilter),
+        "is_published_as_faq",
+        "is_email_sent",
+    ]
+    list_select_related = ["assignee"]
+    search_fields = ["tracking_code", "title", "asker_name", "email", "phone"]
+    date_hierarchy = "received_at"
+    list_per_page = 50
+    readonly_fields = [
+        "tracking_code",
+        "received_at",
+        "due_on",
+        "days_left_text",
+        "answered_by",
+        "answered_at",
+        "published_at",
+        "is_email_sent",
+        "email_error",
+        "lookup_link",
+    ]
+    fieldsets = [
+        ("Câu hỏi", {"fields": ["tracking_code", "lookup_link", "topic", "title", "body"]}),
+        ("Người hỏi", {"fields": ["asker_name", "email", "phone", "address", "received_at"]}),
+        (
+            "Xử lý",
+            {"fields": ["status", "assignee", "due_on", "days_left_text", "internal_note"]},
+        ),
+        (
+            "Trả lời",
+            {
+                "description": (
+                    "Lưu câu trả lời sẽ chuyển câu hỏi sang “Đã trả lời” và gửi email báo "
+                    "cho người hỏi (nếu có địa chỉ email)."
+                ),
+                "fields": [
+                    "answer",
+                    "answered_by",
+                    "answered_at",
+                    "is_published_as_faq",
+                    "published_at",
+                ],
+            },
+        ),
+        ("Email cho người hỏi", {"fields": ["is_email_sent", "email_error"]}),
+    ]
+    actions = ["take_over", "publish_as_faq", "unpublish", "mark_as_spam", "resend_email"]
+
+    class Media:
+        css = {"all": ["css/qa.css"]}
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assignee":
+            kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    @admin.display(description="trạng thái", ordering="status")
+    def status_label(self, question):
+        return format_html(
+            '<span class="qa-badge {}">{}</span>',
+            STATUS_CLASSES.get(question.status, ""),
+            question.get_status_display(),
+        )
+
+    @admin.display(description="tiếp nhận", ordering="received_at")
+    def received_label(self, question):
+        return timezone.localtime(question.received_at).strftime("%d/%m/%Y")
+
+    @admin.display(description="hạn trả lời", ordering="due_on")
+    def due_label(self, question):
+        days = question.days_left()
+        date = question.due_on.strftime("%d/%m/%Y") if question.due_on else ""
+        if days is None:
+            return date
+        if days < 0:
+            css, text = "qa-badge--overdue", f"quá hạn {-days} ngày"
+        elif days == 0:
+            css, text = "qa-badge--soon", "đến hạn hôm nay"
+        elif days <= 3:
+            css, text = "qa-badge--soon", f"còn {days} ngày"
+        else:
+            css, text = "qa-badge--ok", f"còn {days} ngày"
+        return format_html('{}<br><span class="qa-badge {}">{}</span>', date, css, text)
+
+    @admin.display(description="email")
+    def email_label(self, question):
+        if not question.email:
+            return "—"
+        if question.is_email_sent:
+            return format_html('<span class="qa-badge qa-badge--answered">{}</span>', "đã gửi")
+        if question.email_error:
+            return format_html('<span class="qa-badge qa-badge--overdue">{}</span>', "lỗi")
+        return "chưa gửi"
+
+    @admin.display(description="thời hạn")
+    def days_left_text(self, question):
+        days = question.days_left()
+        if days is None:
+            return "—"
+        return f"Quá hạn {-days} ngày" if days < 0 else f"Còn {days} ngày"
+
+    @admin.display(description="trang tra cứu")
+    def lookup_link(self, question):
+        if not question.pk:
+            return "—"
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">{}</a>',
+            question.get_lookup_url(),
+            "Xem như người hỏi",
+        )
+
+    def save_model(self, request, obj, form, change):
+        has_answer = bool(obj.answer and obj.answer.strip())
+        if has_answer and obj.status in OPEN_STATUSES:
+            obj.status = QuestionStatus.ANSWERED
+        is_newly_answered = obj.status == QuestionStatus.ANSWERED and obj.answered_at is None
+        if is_newly_answered:
+            obj.answered_at = timezone.now()
+            obj.answered_by = request.user
+        is_newly_rejected = obj.status == QuestionStatus.REJECTED and "status" in form.changed_data
+        super().save_model(request, obj, form, change)
+        if (is_newly_answered or is_newly_rejected) and obj.email:
+            base_url = request.build_absolute_uri("/").rstrip("/")
+            transaction.on_commit(lambda: self._email_asker(request, obj, base_url))
+
+    def _email_asker(self, request, question, base_url):
+        if send_to_asker(question, base_url):
+            self.message_user(request, f"Đã gửi email báo kết quả tới {question.email}.")
+        else:
+            self.message_user(
+                request,
+                "Không gửi được email cho người hỏi; mọi thay đổi vẫn được lưu. "
+                "Dùng thao tác “Gửi lại email cho người hỏi” để thử lại.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Nhận xử lý (giao cho tôi, chuyển “Đang xử lý”)")
+    def take_over(self, request, queryset):
+        count = queryset.filter(status=QuestionStatus.NEW).update(
+            status=QuestionStatus.IN_PROGRESS, assignee=request.user
+        )
+        self.message_user(request, f"Đã nhận xử lý {count} câu hỏi.")
+
+    @admin.action(description="Đăng lên mục Hỏi đáp")
+    def publish_as_faq(self, request, queryset):
+        count = 0
+        for question in queryset.filter(status=QuestionStatus.ANSWERED).exclude(answer=""):
+            if not question.is_published_as_faq:
+                question.is_published_as_faq = True
+                question.save()
+                count += 1
+        skipped = queryset.count() - queryset.filter(status=QuestionStatus.ANSWERED).count()
+        self.message_user(request, f"Đã đăng {count} câu hỏi lên mục Hỏi đáp.")
+        if skipped:
+            self.message_user(
+                request,
+                f"Bỏ qua {skipped} câu hỏi chưa được trả lời.",
+                messages.WARNING,
+            )
+
+    @admin.action(description="Gỡ khỏi mục Hỏi đáp (chỉ trả lời riêng)")
+    def unpublish(self, request, queryset):
+        count = queryset.filter(is_published_as_faq=True).update(is_published_as_faq=False)
+        self.message_user(request, f"Đã gỡ {count} câu hỏi khỏi mục Hỏi đáp.")
+
+    @admin.action(description="Đánh dấu là thư rác (Spam)")
+    def mark_as_spam(self, request, queryset):
+        count = queryset.update(status=QuestionStatus.SPAM, is_published_as_faq=False)
+        self.message_user(request, f"Đã đánh dấu {count} câu hỏi là thư rác.")
+
+    @admin.action(description="Gửi lại email cho người hỏi")
+    def resend_email(self, request, queryset):
+        base_url = request.build_absolute_uri("/").rstrip("/")
+        sent = failed = 0
+        for question in queryset.exclude(email="").exclude(status=QuestionStatus.SPAM):
+            if send_to_asker(question, base_url):
+                sent += 1
+            else:
+                failed += 1
+        self.message_user(request, f"Đã gửi lại {sent} email.")
+        if failed:
+            self.message_user(
+                request,
+                f"{failed} email vẫn chưa gửi được; xem cột “lỗi gửi email” của từng câu hỏi.",
+                messages.ERROR,
+            )

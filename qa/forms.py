@@ -1,0 +1,162 @@
+import re
+
+from captcha.fields import CaptchaField, CaptchaTextInput
+from django import forms
+
+from lhh.text import nfc
+
+from .models import Question, Topic
+
+PHONE_RE = re.compile(r"^\+?[0-9 .()-]+$")
+
+
+class CaptchaWidget(CaptchaTextInput):
+    """The captcha image, its answer box and a "new image" button, in Vietnamese.
+
+    The template lives in qa/templates/ because form widgets render with
+    the form renderer, which only looks in app template folders.
+    """
+
+    template_name = "qa/widgets/captcha.html"
+
+
+class QuestionForm(forms.ModelForm):
+    consent = forms.BooleanField(
+        label=(
+            "Tôi đồng ý để Liên hiệp Hội xử lý thông tin cá nhân trên nhằm trả lời câu hỏi, "
+            "theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân."
+        ),
+        error_messages={
+            "required": "Bạn cần đồng ý cho phép xử lý thông tin cá nhân để gửi câu hỏi."
+        },
+    )
+    # Honeypot (bẫy): hidden from people by CSS and from assistive technology;
+    # bots filling every field give themselves away.
+    website = forms.CharField(
+        label="Trang web (để trống ô này)",
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    captcha = CaptchaField(
+        label="Mã xác nhận",
+        help_text="Nhập các ký tự trong ảnh (không phân biệt chữ hoa, chữ thường).",
+        widget=CaptchaWidget(),
+        error_messages={
+            "required": "Vui lòng nhập mã xác nhận trong ảnh.",
+            "incomplete": "Vui lòng nhập mã xác nhận trong ảnh.",
+            "invalid": "Mã xác nhận không đúng. Vui lòng nhập mã trong ảnh mới.",
+        },
+    )
+
+    class Meta:
+        model = Question
+        fields = ["asker_name", "email", "phone", "address", "topic", "title", "body"]
+        labels = {
+            "asker_name": "Họ và tên",
+            "email": "Thư điện tử",
+            "phone": "Điện thoại",
+            "address": "Địa chỉ",
+            "topic": "Lĩnh vực",
+            "title": "Tiêu đề câu hỏi",
+            "body": "Nội dung câu hỏi",
+        }
+        help_texts = {
+            "email": "Không bắt buộc, nhưng cần có để nhận thông báo khi câu hỏi được trả lời.",
+            "phone": "Không bắt buộc.",
+            "address": "Không bắt buộc.",
+            "body": "Tối đa 5.000 ký tự. Vui lòng không ghi thông tin cá nhân nhạy cảm.",
+        }
+        widgets = {
+            "asker_name": forms.TextInput(attrs={"autocomplete": "name"}),
+            "email": forms.EmailInput(attrs={"autocomplete": "email"}),
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+            "address": forms.TextInput(attrs={"autocomplete": "street-address"}),
+            "body": forms.Textarea(attrs={"rows": 8, "maxlength": 5000}),
+        }
+        error_messages = {
+            "asker_name": {
+                "required": "Vui lòng nhập họ và tên.",
+                "max_length": "Họ và tên dài tối đa %(limit_value)d ký tự.",
+            },
+            "email": {
+                "invalid": "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.com).",
+                "max_length": "Địa chỉ thư điện tử quá dài.",
+            },
+            "phone": {
+                "max_length": "Số điện thoại dài tối đa %(limit_value)d ký tự.",
+            },
+            "address": {
+                "max_length": "Địa chỉ dài tối đa %(limit_value)d ký tự.",
+            },
+            "topic": {
+                "required": "Vui lòng chọn lĩnh vực của câu hỏi.",
+                "invalid_choice": "Lĩnh vực đã chọn không còn tồn tại; vui lòng chọn lại.",
+            },
+            "title": {
+                "required": "Vui lòng nhập tiêu đề câu hỏi.",
+                "max_length": "Tiêu đề dài tối đa %(limit_value)d ký tự.",
+            },
+            "body": {"required": "Vui lòng nhập nội dung câu hỏi."},
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topic"].queryset = Topic.objects.all()
+        self.fields["topic"].empty_label = "— Chọn lĩnh vực —"
+
+    def _clean_text(self, name):
+        return nfc(self.cleaned_data.get(name, "")).strip()
+
+    def clean_asker_name(self):
+        value = " ".join(self._clean_text("asker_name").split())
+        if len(value) < 2:
+            raise forms.ValidationError("Họ và tên phải có ít nhất 2 ký tự.")
+        return value
+
+    def clean_phone(self):
+        value = self._clean_text("phone")
+        if value:
+            digits = re.sub(r"\D", "", value)
+            if not PHONE_RE.match(value) or not 9 <= len(digits) <= 15:
+                raise forms.ValidationError(
+                    "Số điện thoại không hợp lệ: chỉ gồm chữ số (9 đến 15 số), "
+                    "có thể có dấu cách, dấu chấm hoặc gạch ngang."
+                )
+        return value
+
+    def clean_address(self):
+        return self._clean_text("address")
+
+    def clean_title(self):
+        value = " ".join(self._clean_text("title").split())
+        if len(value) < 10:
+            raise forms.ValidationError("Tiêu đề quá ngắn: cần ít nhất 10 ký tự.")
+        return value
+
+    def clean_body(self):
+        value = self._clean_text("body")
+        if len(value) < 20:
+            raise forms.ValidationError(
+                "Nội dung câu hỏi quá ngắn: cần ít nhất 20 ký tự để cán bộ hiểu được câu hỏi."
+            )
+        if len(value) > 5000:
+            raise forms.ValidationError(
+                f"Nội dung câu hỏi dài tối đa 5.000 ký tự (hiện có {len(value):,}).".replace(
+                    ",", "."
+                )
+            )
+        return value
+
+
+class LookupForm(forms.Form):
+    ma = forms.CharField(
+        label="Mã tra cứu",
+        max_length=30,
+        error_messages={
+            "required": "Vui lòng nhập mã tra cứu.",
+            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )

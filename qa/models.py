@@ -1,0 +1,274 @@
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, models, transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+
+from lhh.fields import RichTextField
+from lhh.text import unique_slug, vn_slugify
+
+# Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
+TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+TRACKING_CODE_LENGTH = 8
+# NĐ 43/2011 asks for an answer or a status update within 15 working days.
+DUE_WORKING_DAYS = 15
+
+
+def new_tracking_code():
+    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
+
+
+def normalize_tracking_code(value):
+    """What the asker typed ("ab3k-7mpq ", "AB3K 7MPQ") in the stored form."""
+    return "".join(ch for ch in (value or "").upper() if ch not in " -–_.\t\r\n")
+
+
+def is_valid_tracking_code(code):
+    return len(code) == TRACKING_CODE_LENGTH and all(ch in TRACKING_ALPHABET for ch in code)
+
+
+def add_working_days(start, days):
+    """The date `days` working days after `start`, skipping Saturdays and Sundays.
+
+    A question received on a Friday, Saturday or Sunday counts its first
+    working day on the Monday after.
+    """
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def given_name(full_name):
+    """The given name, last in Vietnamese order: "Nguyễn Văn An" → "An"."""
+    words = (full_name or "").split()
+    return words[-1] if words else ""
+
+
+class Topic(models.Model):
+    """A field of questions (lĩnh vực)."""
+
+    name = models.CharField("tên lĩnh vực", max_length=150)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=160,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ tên; không đổi khi sửa tên.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "lĩnh vực"
+        verbose_name_plural = "lĩnh vực"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name, max_length=160)
+        super().save(*args, **kwargs)
+
+
+class QuestionStatus(models.TextChoices):
+    NEW = "new", "Mới"
+    IN_PROGRESS = "in_progress", "Đang xử lý"
+    ANSWERED = "answered", "Đã trả lời"
+    REJECTED = "rejected", "Từ chối"
+    SPAM = "spam", "Spam"
+
+
+OPEN_STATUSES = (QuestionStatus.NEW, QuestionStatus.IN_PROGRESS)
+
+# What the lookup page tells the asker about each status.
+STATUS_EXPLANATIONS = {
+    QuestionStatus.NEW: "Câu hỏi đã được tiếp nhận và đang chờ phân công cán bộ trả lời.",
+    QuestionStatus.IN_PROGRESS: "Cán bộ của Liên hiệp Hội đang xem xét và chuẩn bị trả lời.",
+    QuestionStatus.ANSWERED: "Câu hỏi đã được trả lời; nội dung trả lời ở bên dưới.",
+    QuestionStatus.REJECTED: (
+        "Câu hỏi không thuộc phạm vi trả lời của Liên hiệp Hội hoặc chưa đủ thông tin "
+        "để trả lời. Bạn có thể gửi một câu hỏi mới với đầy đủ thông tin hơn."
+    ),
+    QuestionStatus.SPAM: "Câu hỏi không được tiếp nhận vì bị xác định là thư rác.",
+}
+
+
+class QuestionQuerySet(models.QuerySet):
+    def published(self):
+        """Answered questions staff chose to publish as FAQ (hỏi đáp công khai)."""
+        return self.filter(
+            status=QuestionStatus.ANSWERED,
+            is_published_as_faq=True,
+            published_at__lte=timezone.now(),
+        ).order_by("-published_at", "-pk")
+
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self):
+        return self.open().filter(due_on__lt=timezone.localdate())
+
+
+class Question(models.Model):
+    """A visitor's question, its handling by staff and its answer."""
+
+    asker_name = models.CharField("họ và tên người hỏi", max_length=100)
+    email = models.EmailField("thư điện tử", max_length=254, blank=True)
+    phone = models.CharField("điện thoại", max_length=20, blank=True)
+    address = models.CharField("địa chỉ", max_length=255, blank=True)
+    topic = models.ForeignKey(
+        Topic, verbose_name="lĩnh vực", on_delete=models.PROTECT, related_name="questions"
+    )
+    title = models.CharField("tiêu đề", max_length=200)
+    slug = models.SlugField("đường dẫn", max_length=200, blank=True, editable=False)
+    body = models.TextField("nội dung câu hỏi")
+    received_at = models.DateTimeField("tiếp nhận lúc", default=timezone.now)
+    tracking_code = models.CharField(
+        "mã tra cứu", max_length=TRACKING_CODE_LENGTH, unique=True, editable=False
+    )
+    status = models.CharField(
+        "trạng thái", max_length=20, choices=QuestionStatus.choices, default=QuestionStatus.NEW
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="cán bộ được giao",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_questions",
+    )
+    answer = RichTextField("câu trả lời", blank=True)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người trả lời",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="answered_questions",
+    )
+    answered_at = models.DateTimeField("trả lời lúc", null=True, blank=True, editable=False)
+    is_published_as_faq = models.BooleanField(
+        "đăng lên mục Hỏi đáp",
+        default=False,
+        help_text="Bỏ chọn để chỉ trả lời riêng cho người hỏi (qua mã tra cứu).",
+    )
+    published_at = models.DateTimeField("đăng lúc", null=True, blank=True, editable=False)
+    due_on = models.DateField("hạn trả lời", editable=False)
+    internal_note = models.TextField(
+        "ghi chú nội bộ", blank=True, help_text="Chỉ cán bộ thấy; không gửi cho người hỏi."
+    )
+    is_email_sent = models.BooleanField("đã gửi email cho người hỏi", default=False)
+    email_error = models.TextField("lỗi gửi email", blank=True)
+    # A keyed hash, not the address itself: enough to spot a flood from one
+    # source without keeping personal data the association does not need.
+    submitter_hash = models.CharField(max_length=64, blank=True, editable=False)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    objects = QuestionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = "câu hỏi"
+        verbose_name_plural = "câu hỏi"
+        indexes = [
+            models.Index(
+                fields=["status", "is_published_as_faq", "-published_at"],
+                name="qa_question_published_idx",
+            ),
+            models.Index(fields=["status", "due_on"], name="qa_question_open_due_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.tracking_code} – {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = vn_slugify(self.title, max_length=200) or "cau-hoi"
+        if not self.due_on:
+            self.due_on = add_working_days(timezone.localdate(self.received_at), DUE_WORKING_DAYS)
+        if self.is_published_as_faq and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.tracking_code:
+            super().save(*args, **kwargs)
+            return
+        self._save_with_new_code(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("qa:question_detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+
+    def _save_with_new_code(self, *args, attempts=10, **kwargs):
+        # The unique constraint is the real guard: two concurrent inserts can
+        # draw the same code, and only the database can tell. The savepoint
+        # lets us retry without spoiling the caller's transaction.
+        for attempt in range(attempts):
+            self.tracking_code = new_tracking_code()
+            try:
+                with transaction.atomic():
+                    super().save(*args, **kwargs)
+                return
+            except IntegrityError:
+                self.tracking_code = ""
+                if attempt == attempts - 1:
+                    raise
+
+    def get_lookup_url(self):
+        return f"{reverse('qa:lookup')}?ma={self.tracking_code}"
+
+    def clean(self):
+        has_answer = bool(strip_tags(self.answer or "").strip())
+        if self.status == QuestionStatus.ANSWERED and not has_answer:
+            raise ValidationError(
+                {"answer": "Hãy nhập câu trả lời trước khi chuyển sang trạng thái “Đã trả lời”."}
+            )
+        if self.is_published_as_faq and not has_answer:
+            raise ValidationError(
+                {"is_published_as_faq": "Chưa có câu trả lời nên chưa thể đăng lên mục Hỏi đáp."}
+            )
+        if self.is_published_as_faq and self.status in (
+            QuestionStatus.REJECTED,
+            QuestionStatus.SPAM,
+        ):
+            raise ValidationError(
+                {"is_published_as_faq": "Không thể đăng câu hỏi bị từ chối hoặc là thư rác."}
+            )
+
+    @property
+    def has_answer(self):
+        return self.status == QuestionStatus.ANSWERED and bool(self.answer)
+
+    @property
+    def is_public(self):
+        """True when published() would return it (the FAQ pages show it)."""
+        return (
+            self.status == QuestionStatus.ANSWERED
+            and self.is_published_as_faq
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def asker_given_name(self):
+        return given_name(self.asker_name)
+
+    @property
+    def status_explanation(self):
+        return STATUS_EXPLANATIONS.get(self.status, "")
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def days_left(self, today=None):
+        """Calendar days to the due date (negative once overdue); None when closed."""
+        if not self.is_open or not self.due_on:
+            return None
+        return (self.due_on - (today or timezone.localdate())).days

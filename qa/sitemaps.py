@@ -1,0 +1,14 @@
+from django.contrib.sitemaps import Sitemap
+
+from .models import Question
+
+
+class QuestionSitemap(Sitemap):
+    changefreq = "monthly"
+    priority = 0.5
+
+    def items(self):
+        return Question.objects.published().only("pk", "slug", "updated_at")
+
+    def lastmod(self, question):
+        return question.updated_at

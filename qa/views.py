@@ -1,0 +1,178 @@
+import secrets
+from functools import partial
+
+from django.core import signing
+from django.db import transaction
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import CreateView, DetailView, ListView, TemplateView
+
+from .emails import send_new_question_emails
+from .forms import LookupForm, QuestionForm
+from .models import (
+    TRACKING_ALPHABET,
+    TRACKING_CODE_LENGTH,
+    Question,
+    Topic,
+    is_valid_tracking_code,
+    normalize_tracking_code,
+)
+from .spam import lookup_failure_counter, question_counter, submitter_hash
+
+THANKS_SALT = "qa.thanks"
+THANKS_MAX_AGE = 24 * 3600
+
+
+def can_preview(user):
+    return user.is_authenticated and user.is_staff and user.has_perm("qa.change_question")
+
+
+class QuestionListView(ListView):
+    """The published FAQ (hỏi đáp), newest first, optionally by topic."""
+
+    model = Question
+    paginate_by = 10
+
+    def get_queryset(self):
+        self.topics = list(Topic.objects.all())
+        slug = self.request.GET.get("chu-de", "")
+        # A bad or stale ?chu-de= shows everything rather than an error.
+        self.topic = next((t for t in self.topics if t.slug == slug), None)
+        questions = Question.objects.published().select_related("topic")
+        if self.topic:
+            questions = questions.filter(topic=self.topic)
+        return questions.only(
+            "title", "slug", "body", "asker_name", "published_at", "answered_at", "topic"
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topics=self.topics, topic=self.topic, **kwargs)
+
+
+class QuestionDetailView(DetailView):
+    model = Question
+
+    def get_queryset(self):
+        questions = Question.objects.select_related("topic")
+        if can_preview(self.request.user):
+            return questions
+        return questions.published()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        if self.object.slug != kwargs["slug"]:
+            return HttpResponseRedirect(self.object.get_absolute_url())
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        if not self.object.is_public:
+            # A staff preview must never be kept by a shared cache.
+            add_never_cache_headers(response)
+        return response
+
+
+class AskView(CreateView):
+    """The public question form (đặt câu hỏi)."""
+
+    model = Question
+    form_class = QuestionForm
+
+    def post(self, request, *args, **kwargs):
+        self.object = None
+        if request.POST.get("website"):
+            # Honeypot filled: a bot. Pretend success, store nothing.
+            question_counter(request).hit()
+            return self.thanks_redirect(self.fake_code())
+        if request.POST.get("refresh_captcha"):
+            # The no-JavaScript "new image" button: same values, new captcha.
+            data = request.POST.copy()
+            for key in ("captcha_0", "captcha_1", "csrfmiddlewaretoken", "refresh_captcha"):
+                data.pop(key, None)
+            return self.render_to_response(
+                self.get_context_data(form=self.form_class(initial=data.dict()))
+            )
+        form = self.get_form()
+        if question_counter(request).is_exceeded:
+            form.add_error(
+                None,
+                "Bạn đã gửi quá nhiều câu hỏi trong một giờ qua. Vui lòng thử lại sau "
+                "khoảng một giờ, hoặc liên hệ Văn phòng qua điện thoại.",
+            )
+            return self.form_invalid(form)
+        if form.is_valid():
+            return self.form_valid(form)
+        return self.form_invalid(form)
+
+    def form_valid(self, form):
+        question = form.save(commit=False)
+        question.submitter_hash = submitter_hash(self.request)
+        question.save()
+        self.object = question
+        question_counter(self.request).hit()
+        base_url = self.request.build_absolute_uri("/").rstrip("/")
+        # Stored first; the emails go only once the row is committed.
+        transaction.on_commit(partial(send_new_question_emails, question.pk, base_url))
+        return self.thanks_redirect(question.tracking_code)
+
+    @staticmethod
+    def fake_code():
+        return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
+
+    @staticmethod
+    def thanks_redirect(code):
+        token = signing.dumps(code, salt=THANKS_SALT)
+        return redirect(f"{reverse('qa:thanks')}?t={token}")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ThanksView(TemplateView):
+    template_name = "qa/thanks.html"
+
+    def get_context_data(self, **kwargs):
+        try:
+            code = signing.loads(
+                self.request.GET.get("t", ""), salt=THANKS_SALT, max_age=THANKS_MAX_AGE
+            )
+        except signing.BadSignature:
+            code = None
+        return super().get_context_data(code=code, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class LookupView(TemplateView):
+    """An asker follows a question by its tracking code (tra cứu)."""
+
+    template_name = "qa/lookup.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "ma" not in self.request.GET:
+            context["form"] = LookupForm()
+            return context
+        form = LookupForm(self.request.GET)
+        context["form"] = form
+        failures = lookup_failure_counter(self.request)
+        if failures.is_exceeded:
+            context["is_blocked"] = True
+            return context
+        if not form.is_valid():
+            return context
+        code = normalize_tracking_code(form.cleaned_data["ma"])
+        question = None
+        if is_valid_tracking_code(code):
+            question = Question.objects.select_related("topic").filter(tracking_code=code).first()
+        if question is None:
+            failures.hit()
+            context["not_found_code"] = form.cleaned_data["ma"]
+        context["question"] = question
+        return context
+
+
+def question_detail_fallback(request, pk):
+    """/hoi-dap/<id>/ without its slug: send to the canonical address."""
+    question = Question.objects.published().filter(pk=pk).first()
+    if question is None:
+        raise Http404
+    return redirect(question, permanent=True)

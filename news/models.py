@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import Case, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber
 from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
@@ -10,6 +11,40 @@ from lhh.fields import RichTextField
 from lhh.models import Publishable, PublishableQuerySet
 from lhh.text import unique_slug
 from lhh.validators import validate_image
+
+
+class CategoryQuerySet(models.QuerySet):
+    def home_blocks(self, per_block=5):
+        """The home page's category blocks, in two queries whatever the size.
+
+        Each block is a category shown on the home page with its newest
+        published articles, those of its sub-categories included (a
+        sub-category that is itself on the home page keeps its own).
+        Returns a list of (category, sub-categories, articles).
+        """
+        categories = list(self.order_by("order", "name"))
+        shown = {c.pk: c for c in categories if c.is_shown_on_home}
+        block_of = {}
+        for category in categories:
+            if category.pk in shown:
+                block_of[category.pk] = category.pk
+            elif category.parent_id in shown:
+                block_of[category.pk] = category.parent_id
+        if not block_of:
+            return []
+        articles = Article.objects.published().newest_per_block(block_of, per_block)
+        by_block = {pk: [] for pk in shown}
+        for article in articles:
+            by_block[article.block_id].append(article)
+        return [
+            (
+                category,
+                [c for c in categories if c.parent_id == category.pk],
+                by_block[category.pk],
+            )
+            for category in shown.values()
+            if by_block[category.pk]
+        ]
 
 
 class Category(models.Model):
@@ -40,6 +75,8 @@ class Category(models.Model):
         default=False,
         help_text="Tin của chuyên mục này hiện trong khối THÔNG BÁO.",
     )
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -97,6 +134,32 @@ class ArticleQuerySet(PublishableQuerySet):
                 | Q(published_at=article.published_at, pk__lt=article.pk)
             )
             .exclude(pk=article.pk)
+        )
+
+    def newest_per_block(self, block_of, per_block):
+        """The newest `per_block` articles of each block, in one query.
+
+        `block_of` maps a category id to the id of the block it is shown in;
+        a window function ranks the articles inside each block.
+        """
+        block = Case(
+            *[When(category_id=pk, then=Value(block_pk)) for pk, block_pk in block_of.items()],
+            output_field=models.BigIntegerField(),
+        )
+        return (
+            self.filter(category_id__in=list(block_of))
+            .annotate(
+                block_id=block,
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[block],
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                ),
+            )
+            .filter(rank__lte=per_block)
+            .select_related("category")
+            .defer("body")
+            .order_by("block_id", "rank")
         )
 
 

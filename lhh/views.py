@@ -26,14 +26,13 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         # Notices have their own THÔNG BÁO block in the right column.
-        news = (
+        featured, latest = (
             Article.objects.published()
             .exclude(category__is_notice=True)
             .select_related("category")
             .defer("body")
+            .front_page(self.featured_count, self.latest_count)
         )
-        featured = list(news.featured()[: self.featured_count])
-        latest = list(news.exclude(pk__in=[a.pk for a in featured])[: self.latest_count])
         return super().get_context_data(
             featured_articles=featured,
             latest_articles=latest,

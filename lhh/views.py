@@ -22,7 +22,8 @@ logger = logging.getLogger(__name__)
 class HomeView(TemplateView):
     template_name = "lhh/home.html"
     featured_count = 3
-    latest_count = 8
+    latest_count = 6
+    per_block = 4
 
     def get_context_data(self, **kwargs):
         # Notices have their own THÔNG BÁO block in the right column.
@@ -36,7 +37,7 @@ class HomeView(TemplateView):
         return super().get_context_data(
             featured_articles=featured,
             latest_articles=latest,
-            home_blocks=Category.objects.home_blocks(per_block=5),
+            home_blocks=Category.objects.home_blocks(per_block=self.per_block),
             **kwargs,
         )
 

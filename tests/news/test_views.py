@@ -4,8 +4,6 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from news.models import Article
-
 from .factories import ArticleFactory, CategoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -284,9 +282,3 @@ def test_html_site_map_lists_sections_pages_and_categories(client):
     assert 'href="/tin-tuc/tin-tuc-tong-hop/"' in html
     assert 'href="/tin-tuc/khoa-hoc-cong-nghe/"' in html
     assert 'href="/van-ban/"' in html
-
-
-def test_article_list_queries_do_not_run_per_article(client):
-    # Each article's category URL is built from select_related data.
-    ArticleFactory.create_batch(3)
-    assert Article.objects.count() == 3

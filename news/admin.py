@@ -1,4 +1,5 @@
 import reversion
+from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -48,6 +49,11 @@ class ArticleAdmin(VersionAdmin):
             },
         ),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "summary":
+            kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description="xem trước")
     def preview_link(self, article):

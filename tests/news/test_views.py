@@ -122,7 +122,7 @@ def test_article_page_has_breadcrumbs_print_button_and_share_links(client):
     assert (
         "https://www.facebook.com/sharer/sharer.php?u=http%3A%2F%2Ftestserver%2Ftin-tuc%2F" in html
     )
-    assert "https://sp.zalo.me/share_to?url=" in html
+    assert "https://zalo.me/share?url=" in html
     assert 'href="mailto:?subject=' in html
     assert "onclick" not in html
 

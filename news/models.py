@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -11,6 +13,8 @@ from lhh.fields import RichTextField
 from lhh.models import Publishable, PublishableQuerySet
 from lhh.text import unique_slug
 from lhh.validators import validate_image
+
+logger = logging.getLogger(__name__)
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -278,3 +282,22 @@ class Article(Publishable):
             "news:article",
             kwargs={"category_slug": self.category.slug, "slug": self.slug},
         )
+
+    @property
+    def cover_card_url(self):
+        return self._rendition_url("cover_card")
+
+    @property
+    def cover_large_url(self):
+        return self._rendition_url("cover_large")
+
+    def _rendition_url(self, spec_name):
+        # A cover file lost from disk (a restore without media) must cost
+        # the picture, not the page.
+        if not self.cover:
+            return ""
+        try:
+            return getattr(self, spec_name).url
+        except OSError:
+            logger.warning("Cannot make %s of article %s (%s)", spec_name, self.pk, self.cover)
+            return ""

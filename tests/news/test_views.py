@@ -282,3 +282,28 @@ def test_html_site_map_lists_sections_pages_and_categories(client):
     assert 'href="/tin-tuc/tin-tuc-tong-hop/"' in html
     assert 'href="/tin-tuc/khoa-hoc-cong-nghe/"' in html
     assert 'href="/van-ban/"' in html
+
+
+def test_lost_cover_file_costs_the_picture_not_the_page(client):
+    article = ArticleFactory(title="Tin mất ảnh", with_cover=True, is_featured=True)
+    article.cover.storage.delete(article.cover.name)
+    for url in ["/", "/tin-tuc/", article.get_absolute_url()]:
+        response = client.get(url)
+        assert response.status_code == 200
+        assert "Tin mất ảnh" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/tin-tuc/l%C3%A2m-%C4%91%E1%BB%93ng/",
+        "/tin-tuc/%00/",
+        "/tin-tuc/a/b/c/",
+        "/tin-tuc/khong-co/khong-co/",
+        "/rss/tin-tuc/%27%22%3E/",
+        "/tin-tuc/?page=2&page=x",
+    ],
+)
+def test_odd_addresses_give_404_never_500(client, url):
+    ArticleFactory()
+    assert client.get(url).status_code == 404

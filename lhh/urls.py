@@ -4,7 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
-from news.sitemaps import ArticleSitemap, CategorySitemap
+from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
 
 from . import views
 from .sitemaps import PageSitemap, StaticViewSitemap
@@ -16,6 +16,7 @@ admin.site.index_title = "Quản lý nội dung"
 sitemaps = {
     "static": StaticViewSitemap,
     "pages": PageSitemap,
+    "news-index": NewsIndexSitemap,
     "news-categories": CategorySitemap,
     "news": ArticleSitemap,
 }

@@ -24,7 +24,7 @@ class ArticleAdmin(VersionAdmin):
     list_display = [
         "title",
         "category",
-        "status",
+        "state",
         "published_at",
         "is_featured",
         "view_count",
@@ -54,6 +54,13 @@ class ArticleAdmin(VersionAdmin):
         if db_field.name == "summary":
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    @admin.display(description="trạng thái", ordering="status")
+    def state(self, article):
+        # "Đã đăng" with a future time is a scheduled article: say so.
+        if article.status == Status.PUBLISHED and not article.is_published:
+            return "Hẹn giờ đăng"
+        return article.get_status_display()
 
     @admin.display(description="xem trước")
     def preview_link(self, article):

@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
 
 from .models import Article, Category
 
@@ -17,6 +18,19 @@ class ArticleSitemap(Sitemap):
 
     def lastmod(self, article):
         return article.updated_at
+
+
+class NewsIndexSitemap(Sitemap):
+    """The all-news list and the HTML site map page."""
+
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return ["news:list", "lhh:site_map"]
+
+    def location(self, item):
+        return reverse(item)
 
 
 class CategorySitemap(Sitemap):

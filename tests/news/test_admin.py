@@ -137,3 +137,11 @@ def test_editor_can_write_articles_in_the_admin(client, staff_user):
     assert client.get("/admin/news/article/add/").status_code == 200
     assert client.get("/admin/lhh/page/").status_code == 200
     assert client.get("/admin/lhh/link/").status_code == 403
+
+
+def test_changelist_tells_scheduled_articles_apart(admin_client):
+    ArticleFactory(scheduled=True)
+    ArticleFactory(draft=True)
+    html = admin_client.get("/admin/news/article/").content.decode()
+    assert "Hẹn giờ đăng" in html
+    assert "Bản nháp" in html

@@ -50,3 +50,9 @@ def test_sitemap_lists_published_articles_and_categories_only(client):
     assert f"http://testserver{category.get_absolute_url()}" in xml
     assert draft.slug not in xml
     assert scheduled.slug not in xml
+
+
+def test_sitemap_lists_the_news_list_and_the_html_site_map(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/tin-tuc/</loc>" in xml
+    assert "<loc>http://testserver/so-do-trang/</loc>" in xml

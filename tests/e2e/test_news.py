@@ -99,5 +99,11 @@ def test_news_pages_screenshots(browser, site, screenshot, width):
         page.goto(site.url + path)
         expect(page.locator("#content")).to_be_visible()
         assert page.evaluate("document.documentElement.scrollWidth") <= width
+        # Scroll through the page so lazy images load before the full-page shot.
+        for y in range(0, page.evaluate("document.body.scrollHeight"), 600):
+            page.evaluate(f"window.scrollTo(0, {y})")
+            page.wait_for_timeout(50)
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.scrollTo(0, 0)")
         screenshot(page, f"news-{name}-{width}")
     context.close()

@@ -11,6 +11,7 @@ from documents.models import Document
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
 from members.models import Organization, OrganizationGroup
+from news.models import Article
 from qa.models import Question
 
 register = template.Library()
@@ -55,7 +56,13 @@ def visit_counter():
 
 @register.inclusion_tag("includes/sidebar/notices.html")
 def notices():
-    return {"notices": []}
+    notices = (
+        Article.objects.published()
+        .notices()
+        .select_related("category")
+        .only("title", "slug", "published_at", "category", "category__slug")[:5]
+    )
+    return {"notices": list(notices)}
 
 
 @register.inclusion_tag("includes/sidebar/latest_documents.html")

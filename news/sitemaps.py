@@ -1,0 +1,41 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Article, Category
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.7
+    limit = 5000
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .only("slug", "updated_at", "category", "category__slug")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class NewsIndexSitemap(Sitemap):
+    """The all-news list and the HTML site map page."""
+
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return ["news:list", "lhh:site_map"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CategorySitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.6
+
+    def items(self):
+        return Category.objects.all()

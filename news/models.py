@@ -10,8 +10,8 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 from lhh.fields import RichTextField
-from lhh.models import Publishable, PublishableQuerySet
-from lhh.text import unique_slug
+from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
+from lhh.text import html_to_text, unique_slug
 from lhh.validators import validate_image
 
 logger = logging.getLogger(__name__)
@@ -282,6 +282,17 @@ class Article(Publishable):
             "news:article",
             kwargs={"category_slug": self.category.slug, "slug": self.slug},
         )
+
+    def search_document(self):
+        return {
+            "kind": SearchKind.ARTICLE,
+            "title": self.title,
+            "body": " ".join([self.summary, html_to_text(self.body), self.author]),
+            "url": self.get_absolute_url(),
+            "date": self.published_at,
+            "is_public": self.status == Status.PUBLISHED,
+            "published_at": self.published_at,
+        }
 
     @property
     def cover_card_url(self):

@@ -181,3 +181,9 @@ def connect_signals():
         post_delete.connect(
             _on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta.label}"
         )
+
+
+def reindex(queryset):
+    """Re-index rows changed by a bulk update(), which sends no signals."""
+    for instance in queryset.iterator(chunk_size=200):
+        index_object(instance)

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from lhh.fields import RichTextField
-from lhh.text import unique_slug, vn_slugify
+from lhh.models import SearchKind
+from lhh.text import html_to_text, unique_slug, vn_slugify
 
 # Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -204,6 +205,18 @@ class Question(models.Model):
 
     def get_absolute_url(self):
         return reverse("qa:question_detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
+
+    def search_document(self):
+        # The question and its answer only: never the asker's details.
+        return {
+            "kind": SearchKind.QUESTION,
+            "title": self.title,
+            "body": f"{self.body} {html_to_text(self.answer)}",
+            "url": self.get_absolute_url(),
+            "date": self.published_at or self.received_at,
+            "is_public": self.status == QuestionStatus.ANSWERED and self.is_published_as_faq,
+            "published_at": self.published_at,
+        }
 
     def _save_with_new_code(self, *args, attempts=10, **kwargs):
         # The unique constraint is the real guard: two concurrent inserts can

@@ -244,3 +244,24 @@ def test_documents_are_found_by_number_and_file_text(client):
         assert titles(query)[0].startswith("582/QĐ-UBND")
     html = client.get("/tim-kiem/", {"q": "582", "loai": "van-ban"}).content.decode()
     assert "Văn bản" in html and "582/QĐ-UBND" in html
+
+
+def test_published_questions_are_found_and_bulk_spam_removes_them(admin_client):
+    from qa.models import Question
+    from tests.qa.factories import PublishedQuestionFactory
+
+    question = PublishedQuestionFactory(title="Thủ tục thành lập hội khoa học")
+    assert titles("thu tuc thanh lap") == ["Thủ tục thành lập hội khoa học"]
+    admin_client.post(
+        "/admin/qa/question/",
+        {"action": "mark_as_spam", "_selected_action": [question.pk]},
+    )
+    assert Question.objects.get(pk=question.pk).status == "spam"
+    assert titles("thu tuc thanh lap") == []
+
+
+def test_the_asker_is_never_searchable():
+    from tests.qa.factories import PublishedQuestionFactory
+
+    PublishedQuestionFactory(title="Câu hỏi về hội viên", asker_name="Trần Thị Bí Mật")
+    assert titles("bi mat") == []

@@ -284,3 +284,9 @@ LOGGING = {
         "django.db.backends": {"level": "INFO"},
     },
 }
+
+# --- gallery ---
+# Renditions are made once, when a photo is saved; rendering a page then
+# only builds their URLs, never checks the storage or generates a file.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "CACHE/images"

@@ -3,6 +3,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from gallery.sitemaps import AlbumSitemap
+
 from . import views
 from .sitemaps import PageSitemap, StaticViewSitemap
 
@@ -13,6 +15,7 @@ admin.site.index_title = "Quản lý nội dung"
 sitemaps = {
     "static": StaticViewSitemap,
     "pages": PageSitemap,
+    "albums": AlbumSitemap,
 }
 
 lhh_patterns = (

@@ -5,10 +5,9 @@ from django.db.models import Count, Max, Q
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from lhh.validators import validate_image
-
 from .forms import AlbumAdminForm
 from .models import Album, Photo
+from .validators import validate_photo
 
 
 class PhotoInline(admin.TabularInline):
@@ -93,7 +92,7 @@ class AlbumAdmin(VersionAdmin):
         added = 0
         for upload in uploads:
             try:
-                validate_image(upload)
+                validate_photo(upload)
             except ValidationError as error:
                 for message in error.messages:
                     messages.error(request, message)

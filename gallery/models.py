@@ -9,9 +9,9 @@ from PIL import Image
 
 from lhh.models import Publishable, PublishableQuerySet, Status
 from lhh.text import unique_slug
-from lhh.validators import validate_image
 
 from .processors import LARGE_BOX, StripMetadata, large_size
+from .validators import validate_photo
 
 # Renditions: fixed crops for the grids, a bounded size for the lightbox.
 # Every one is re-encoded as JPEG without metadata (no EXIF, no GPS).
@@ -129,7 +129,7 @@ class Photo(models.Model):
     album = models.ForeignKey(
         Album, verbose_name="album", on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField("ảnh", upload_to="gallery/%Y/%m/", validators=[validate_image])
+    image = models.ImageField("ảnh", upload_to="gallery/%Y/%m/", validators=[validate_photo])
     caption = models.CharField(
         "chú thích",
         max_length=300,
@@ -172,7 +172,7 @@ class Photo(models.Model):
     def save(self, *args, **kwargs):
         # A new upload is not committed to storage yet: measure it once here,
         # never while rendering a page.
-        if self.image and not self.image._committed:
+        if self.image and (not self.image._committed or not self.width):
             self.width, self.height = oriented_size(self.image.file)
         super().save(*args, **kwargs)
 

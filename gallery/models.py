@@ -37,6 +37,8 @@ class AlbumQuerySet(PublishableQuerySet):
             self.select_related("cover")
             .annotate(photo_count=Count("photos"))
             .prefetch_related(first_photo)
+            # Meta.ordering is not applied to a query with GROUP BY: repeat it.
+            .order_by(*Album._meta.ordering)
         )
 
 

@@ -290,3 +290,8 @@ LOGGING = {
 # only builds their URLs, never checks the storage or generates a file.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
+# imagekit would remember in a cache which renditions exist: one key per
+# rendition, never expiring, crowding the site's shared cache. Made on save,
+# renditions need no such memory: a dummy cache makes imagekit ask the storage.
+CACHES["imagekit"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+IMAGEKIT_CACHE_BACKEND = "imagekit"

@@ -1,18 +1,61 @@
 import logging
+import uuid
 
+from django.core.exceptions import ValidationError
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, TemplateView
+from PIL import Image
+
+from news.models import Article, Category
 
 from .models import Page
+from .validators import validate_image
 
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
     template_name = "lhh/home.html"
+    featured_count = 3
+    latest_count = 8
+
+    def get_context_data(self, **kwargs):
+        # Notices have their own THÔNG BÁO block in the right column.
+        news = (
+            Article.objects.published()
+            .exclude(category__is_notice=True)
+            .select_related("category")
+            .defer("body")
+        )
+        featured = list(news.featured()[: self.featured_count])
+        latest = list(news.exclude(pk__in=[a.pk for a in featured])[: self.latest_count])
+        return super().get_context_data(
+            featured_articles=featured,
+            latest_articles=latest,
+            home_blocks=Category.objects.home_blocks(per_block=5),
+            **kwargs,
+        )
+
+
+class SiteMapView(TemplateView):
+    """The HTML site map (sơ đồ trang) that TT 32/2017 asks portals for."""
+
+    template_name = "lhh/site_map.html"
+
+    def get_context_data(self, **kwargs):
+        categories = list(Category.objects.all())
+        tree = [
+            (category, [c for c in categories if c.parent_id == category.pk])
+            for category in categories
+            if category.parent_id is None
+        ]
+        pages = Page.objects.published().only("title", "slug")
+        return super().get_context_data(category_tree=tree, pages=pages, **kwargs)
 
 
 class PageDetailView(DetailView):
@@ -46,3 +89,39 @@ def healthz(request):
         logger.exception("Health check: the database is unreachable")
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+# What CKEditor's upload adapter may store: the format Pillow found, and the
+# extension the file gets, whatever name it arrived with.
+EDITOR_IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
+
+
+def _editor_error(message, status=400):
+    # CKEditor 5's simple upload adapter shows `error.message` to the editor.
+    return JsonResponse({"error": {"message": message}}, status=status)
+
+
+@require_POST
+def editor_image_upload(request):
+    """CKEditor 5 image upload, checked by content like every other upload.
+
+    Replaces django-ckeditor-5's view, which only asks Pillow whether the
+    file opens: that lets through formats such as BMP/TIFF, pixel bombs and
+    keeps the sender's file name.
+    """
+    if not (request.user.is_active and request.user.is_staff):
+        return _editor_error("Bạn không có quyền tải ảnh lên.", status=403)
+    upload = request.FILES.get("upload")
+    if upload is None:
+        return _editor_error("Chưa chọn tệp ảnh để tải lên.")
+    try:
+        validate_image(upload)
+    except ValidationError as error:
+        return _editor_error(" ".join(error.messages))
+    upload.seek(0)
+    with Image.open(upload) as image:
+        extension = EDITOR_IMAGE_EXTENSIONS[image.format]
+    upload.seek(0)
+    name = f"editor/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+    saved = default_storage.save(name, upload)
+    return JsonResponse({"url": default_storage.url(saved)})

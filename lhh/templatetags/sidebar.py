@@ -10,6 +10,7 @@ from django import template
 from gallery.models import Photo
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
+from news.models import Article
 
 register = template.Library()
 
@@ -36,7 +37,13 @@ def visit_counter():
 
 @register.inclusion_tag("includes/sidebar/notices.html")
 def notices():
-    return {"notices": []}
+    notices = (
+        Article.objects.published()
+        .notices()
+        .select_related("category")
+        .only("title", "slug", "published_at", "category", "category__slug")[:5]
+    )
+    return {"notices": list(notices)}
 
 
 @register.inclusion_tag("includes/sidebar/latest_documents.html")

@@ -1,0 +1,95 @@
+import reversion
+from django.contrib import admin, messages
+from django.utils.html import format_html
+from reversion.admin import VersionAdmin
+
+from lhh.models import Status
+
+from .models import Article, Category
+
+
+@admin.register(Category)
+class CategoryAdmin(VersionAdmin):
+    list_display = ["name", "parent", "slug", "order", "is_shown_on_home", "is_notice"]
+    list_editable = ["order", "is_shown_on_home", "is_notice"]
+    list_filter = ["is_shown_on_home", "is_notice", "parent"]
+    list_select_related = ["parent"]
+    search_fields = ["name"]
+    fields = ["name", "slug", "parent", "order", "is_shown_on_home", "is_notice"]
+
+
+@admin.register(Article)
+class ArticleAdmin(VersionAdmin):
+    list_display = [
+        "title",
+        "category",
+        "status",
+        "published_at",
+        "is_featured",
+        "view_count",
+        "preview_link",
+    ]
+    list_filter = ["status", "category", "is_featured", "published_at"]
+    list_select_related = ["category", "category__parent"]
+    search_fields = ["title", "summary", "author"]
+    date_hierarchy = "published_at"
+    actions = ["publish", "unpublish"]
+    readonly_fields = ["view_count", "created_by", "created_at", "updated_by", "updated_at"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
+        ("Ảnh đại diện", {"fields": ["cover", "cover_caption"]}),
+        ("Ký tên và nguồn", {"fields": ["author", "source"]}),
+        ("Đăng bài", {"fields": ["status", "published_at", "is_featured"]}),
+        (
+            "Theo dõi",
+            {
+                "classes": ["collapse"],
+                "fields": ["view_count", "created_by", "created_at", "updated_by", "updated_at"],
+            },
+        ),
+    ]
+
+    @admin.display(description="xem trước")
+    def preview_link(self, article):
+        # Staff with change permission see drafts and scheduled articles
+        # at their public address; visitors get 404 there.
+        return format_html(
+            '<a href="{}" target="_blank" rel="noopener">Xem trước</a>',
+            article.get_absolute_url(),
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _set_status(self, request, queryset, status, comment):
+        changed = 0
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(comment)
+            for article in queryset.select_related("category"):
+                if article.status == status:
+                    continue
+                article.status = status
+                article.updated_by = request.user
+                article.save(update_fields=["status", "updated_by", "updated_at"])
+                reversion.add_to_revision(article)
+                changed += 1
+        return changed
+
+    @admin.action(description="Đăng các tin bài đã chọn", permissions=["change"])
+    def publish(self, request, queryset):
+        changed = self._set_status(request, queryset, Status.PUBLISHED, "Đăng bài.")
+        self.message_user(
+            request,
+            f"Đã đăng {changed} tin bài. Tin có thời điểm đăng trong tương lai sẽ tự hiện "
+            "khi đến giờ.",
+            messages.SUCCESS,
+        )
+
+    @admin.action(description="Gỡ các tin bài đã chọn (chuyển về bản nháp)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        changed = self._set_status(request, queryset, Status.DRAFT, "Gỡ bài.")
+        self.message_user(request, f"Đã gỡ {changed} tin bài về bản nháp.", messages.SUCCESS)

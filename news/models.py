@@ -1,0 +1,267 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, F, Q, Value, When, Window
+from django.db.models.functions import RowNumber
+from django.urls import reverse
+from imagekit.models import ImageSpecField
+from imagekit.processors import ResizeToFill, ResizeToFit
+
+from lhh.fields import RichTextField
+from lhh.models import Publishable, PublishableQuerySet
+from lhh.text import unique_slug
+from lhh.validators import validate_image
+
+
+class CategoryQuerySet(models.QuerySet):
+    def home_blocks(self, per_block=5):
+        """The home page's category blocks, in two queries whatever the size.
+
+        Each block is a category shown on the home page with its newest
+        published articles, those of its sub-categories included (a
+        sub-category that is itself on the home page keeps its own).
+        Returns a list of (category, sub-categories, articles).
+        """
+        categories = list(self.order_by("order", "name"))
+        shown = {c.pk: c for c in categories if c.is_shown_on_home}
+        block_of = {}
+        for category in categories:
+            if category.pk in shown:
+                block_of[category.pk] = category.pk
+            elif category.parent_id in shown:
+                block_of[category.pk] = category.parent_id
+        if not block_of:
+            return []
+        articles = Article.objects.published().newest_per_block(block_of, per_block)
+        by_block = {pk: [] for pk in shown}
+        for article in articles:
+            by_block[article.block_id].append(article)
+        return [
+            (
+                category,
+                [c for c in categories if c.parent_id == category.pk],
+                by_block[category.pk],
+            )
+            for category in shown.values()
+            if by_block[category.pk]
+        ]
+
+
+class Category(models.Model):
+    """A news category (chuyên mục), at most one level below another."""
+
+    name = models.CharField("tên chuyên mục", max_length=200)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ tên; không đổi khi sửa tên.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name="thuộc chuyên mục",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        limit_choices_to={"parent__isnull": True},
+        help_text="Chỉ một cấp: chuyên mục cha không được là chuyên mục con.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_shown_on_home = models.BooleanField("hiện trên trang chủ", default=False)
+    is_notice = models.BooleanField(
+        "là chuyên mục thông báo",
+        default=False,
+        help_text="Tin của chuyên mục này hiện trong khối THÔNG BÁO.",
+    )
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "chuyên mục"
+        verbose_name_plural = "chuyên mục"
+
+    def __str__(self):
+        if self.parent_id:
+            return f"{self.parent} › {self.name}"
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("news:category", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.parent_id is None:
+            return
+        if self.parent_id == self.pk:
+            raise ValidationError({"parent": "Chuyên mục không thể thuộc chính nó."})
+        if self.parent.parent_id is not None:
+            raise ValidationError(
+                {"parent": "Chỉ được chọn chuyên mục cấp một làm chuyên mục cha."}
+            )
+        if self.pk and self.children.exists():
+            raise ValidationError(
+                {
+                    "parent": "Chuyên mục này đang có chuyên mục con "
+                    "nên không thể thuộc chuyên mục khác."
+                }
+            )
+
+
+class ArticleQuerySet(PublishableQuerySet):
+    def featured(self):
+        return self.filter(is_featured=True)
+
+    def notices(self):
+        return self.filter(category__is_notice=True)
+
+    def in_category(self, category):
+        """Articles of the category and of its sub-categories."""
+        return self.filter(Q(category=category) | Q(category__parent=category))
+
+    def others_than(self, article):
+        """Older articles of the same category ("Các tin khác")."""
+        return (
+            self.filter(category_id=article.category_id)
+            .filter(
+                Q(published_at__lt=article.published_at)
+                | Q(published_at=article.published_at, pk__lt=article.pk)
+            )
+            .exclude(pk=article.pk)
+        )
+
+    def newest_per_block(self, block_of, per_block):
+        """The newest `per_block` articles of each block, in one query.
+
+        `block_of` maps a category id to the id of the block it is shown in;
+        a window function ranks the articles inside each block.
+        """
+        block = Case(
+            *[When(category_id=pk, then=Value(block_pk)) for pk, block_pk in block_of.items()],
+            output_field=models.BigIntegerField(),
+        )
+        return (
+            self.filter(category_id__in=list(block_of))
+            .annotate(
+                block_id=block,
+                rank=Window(
+                    RowNumber(),
+                    partition_by=[block],
+                    order_by=[F("published_at").desc(), F("id").desc()],
+                ),
+            )
+            .filter(rank__lte=per_block)
+            .select_related("category")
+            .defer("body")
+            .order_by("block_id", "rank")
+        )
+
+
+class Article(Publishable):
+    """A news item (tin bài); notices are the articles of a notice category."""
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ tiêu đề; không đổi khi sửa tiêu đề.",
+    )
+    category = models.ForeignKey(
+        Category,
+        verbose_name="chuyên mục",
+        on_delete=models.PROTECT,
+        related_name="articles",
+    )
+    summary = models.TextField(
+        "tóm tắt (sapo)", blank=True, help_text="Một hai câu hiện dưới tiêu đề và trong danh sách."
+    )
+    body = RichTextField("nội dung", blank=True)
+    cover = models.ImageField(
+        "ảnh đại diện",
+        upload_to="news/%Y/%m/",
+        blank=True,
+        validators=[validate_image],
+        width_field="cover_width",
+        height_field="cover_height",
+    )
+    cover_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    cover_caption = models.CharField("chú thích ảnh", max_length=300, blank=True)
+    author = models.CharField(
+        "tác giả (ký tên)", max_length=200, blank=True, help_text="Hiện cuối bài, ví dụ “NTC”."
+    )
+    source = models.CharField("nguồn", max_length=300, blank=True)
+    is_featured = models.BooleanField(
+        "tin nổi bật", default=False, help_text="Tin nổi bật hiện đầu trang chủ kèm ảnh."
+    )
+    view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa sau cùng",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    # Renditions made once per image by django-imagekit (cached files).
+    cover_card = ImageSpecField(
+        source="cover",
+        processors=[ResizeToFill(360, 240)],
+        format="JPEG",
+        options={"quality": 82},
+    )
+    cover_large = ImageSpecField(
+        source="cover",
+        processors=[ResizeToFit(1000, 750, upscale=False)],
+        format="JPEG",
+        options={"quality": 85},
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        verbose_name = "tin bài"
+        verbose_name_plural = "tin bài"
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_published_idx"),
+            models.Index(
+                fields=["category", "status", "-published_at"],
+                name="article_category_idx",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "news:article",
+            kwargs={"category_slug": self.category.slug, "slug": self.slug},
+        )

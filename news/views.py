@@ -1,0 +1,76 @@
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+
+from .models import Article, Category
+
+
+def can_preview(user):
+    """Staff who may edit articles also see drafts and scheduled ones."""
+    return user.is_authenticated and user.is_staff and user.has_perm("news.change_article")
+
+
+class ArticleListView(ListView):
+    model = Article
+    paginate_by = 10
+
+    def get_queryset(self):
+        return Article.objects.published().select_related("category")
+
+
+class CategoryArticleListView(ArticleListView):
+    def get_queryset(self):
+        self.category = get_object_or_404(
+            Category.objects.select_related("parent"), slug=self.kwargs["slug"]
+        )
+        return super().get_queryset().in_category(self.category)
+
+    def get_context_data(self, **kwargs):
+        # The sub-categories are listed under the title, as the reference's
+        # "TIN TỨC TỔNG HỢP › Khoa học & Công nghệ".
+        return super().get_context_data(
+            category=self.category,
+            subcategories=list(self.category.children.all()),
+            **kwargs,
+        )
+
+
+class ArticleDetailView(DetailView):
+    model = Article
+    other_count = 10
+
+    def get_queryset(self):
+        articles = Article.objects.select_related("category", "category__parent")
+        if can_preview(self.request.user):
+            return articles
+        return articles.published()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        # The address stays valid when the article moves to another category.
+        if self.object.category.slug != kwargs["category_slug"]:
+            return redirect(self.object, permanent=True)
+        is_preview = not self.object.is_published
+        if not is_preview:
+            # One UPDATE with F(): simultaneous readers never lose a count.
+            Article.objects.filter(pk=self.object.pk).update(view_count=F("view_count") + 1)
+            self.object.view_count += 1
+        context = self.get_context_data(object=self.object, is_preview=is_preview)
+        response = self.render_to_response(context)
+        if is_preview:
+            add_never_cache_headers(response)
+        return response
+
+    def get_context_data(self, **kwargs):
+        others = (
+            Article.objects.published()
+            .others_than(self.object)
+            .select_related("category")
+            .only("title", "slug", "published_at", "category", "category__slug")[: self.other_count]
+        )
+        return super().get_context_data(
+            other_articles=list(others),
+            canonical_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
+            **kwargs,
+        )

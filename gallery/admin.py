@@ -45,8 +45,9 @@ class AlbumAdmin(VersionAdmin):
     search_fields = ["title", "description"]
     date_hierarchy = "published_at"
     readonly_fields = ["created_at", "updated_at"]
+    autocomplete_fields = ["article"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "event_on", "description"]}),
+        (None, {"fields": ["title", "slug", "event_on", "description", "article"]}),
         ("Ảnh", {"fields": ["new_photos", "cover"]}),
         ("Đăng", {"fields": ["status", "published_at", "created_at", "updated_at"]}),
     ]

@@ -13,58 +13,62 @@ from PIL import Image, ImageDraw
 
 from lhh.demo import font
 from lhh.models import Status
+from news.models import Article
 
 from .models import Album, Photo
 
 ALBUMS = [
     {
         "slug": "dai-hoi-dai-bieu-lien-hiep-hoi-lam-dong-lan-thu-v",
+        "file_stem": "dai-hoi-v",
         "title": "Đại hội đại biểu Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng lần thứ V",
-        "event_on": date(2024, 6, 20),
+        "event_on": date(2022, 10, 20),
         "description": (
             "Đại hội đại biểu Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng lần thứ V, "
-            "nhiệm kỳ 2024 – 2029, diễn ra tại Hội trường Tỉnh ủy Lâm Đồng với sự tham dự của "
-            "150 đại biểu chính thức, đại diện cho hơn 15.000 hội viên."
+            "nhiệm kỳ 2022 – 2027, bầu Ban Chấp hành gồm 35 ủy viên, thông qua phương hướng "
+            "hoạt động nhiệm kỳ mới và Điều lệ sửa đổi của Liên hiệp Hội."
         ),
-        "banner": "ĐẠI HỘI ĐẠI BIỂU LIÊN HIỆP HỘI LẦN THỨ V",
+        "banner": "ĐẠI HỘI ĐẠI BIỂU LIÊN HIỆP HỘI LẦN THỨ V – NHIỆM KỲ 2022 – 2027",
         "palette": ((150, 24, 28), (214, 64, 44)),
-        "article_slugs": ["dai-hoi-dai-bieu-lien-hiep-hoi-lam-dong-lan-thu-v"],
+        # The news app's demo article about the same event.
+        "article_slug": (
+            "dai-hoi-dai-bieu-lien-hiep-cac-hoi-khoa-hoc-va-ky-thuat-tinh-lam-dong-lan-thu-v-"
+            "nhiem-ky-2022-2027"
+        ),
         "captions": [
-            "Toàn cảnh phiên khai mạc Đại hội tại Hội trường Tỉnh ủy Lâm Đồng",
+            "Toàn cảnh phiên khai mạc Đại hội",
             "Đoàn Chủ tịch điều hành phiên làm việc thứ nhất",
-            "Đồng chí Phó Bí thư Tỉnh ủy phát biểu chỉ đạo Đại hội",
+            "Lãnh đạo Tỉnh ủy phát biểu chỉ đạo Đại hội",
             "Đại biểu các hội thành viên theo dõi báo cáo chính trị",
-            "Đại biểu biểu quyết thông qua chương trình làm việc",
+            "Đại biểu biểu quyết thông qua Điều lệ sửa đổi",
             "Tham luận của Hội Nông nghiệp công nghệ cao Lâm Đồng",
-            "Ban Chấp hành khóa V ra mắt Đại hội",
-            "Tặng hoa chúc mừng Ban Chấp hành nhiệm kỳ 2024 – 2029",
-            "Đại biểu chụp ảnh lưu niệm trước Hội trường",
+            "Ban Chấp hành khóa V gồm 35 ủy viên ra mắt Đại hội",
+            "Tặng hoa chúc mừng Ban Chấp hành nhiệm kỳ 2022 – 2027",
+            "Đại biểu chụp ảnh lưu niệm trước hội trường",
             "Bế mạc Đại hội, thông qua Nghị quyết nhiệm kỳ mới",
         ],
     },
     {
-        "slug": "trao-giai-hoi-thi-sang-tao-ky-thuat-tinh-lam-dong-lan-thu-xiii",
-        "title": "Lễ tổng kết và trao giải Hội thi Sáng tạo kỹ thuật tỉnh Lâm Đồng lần thứ XIII",
-        "event_on": date(2024, 5, 15),
+        "slug": "trao-giai-cuoc-thi-sang-tao-thanh-thieu-nien-nhi-dong-lam-dong-2026",
+        "file_stem": "sang-tao-thanh-thieu-nien-2026",
+        "title": "Lễ trao giải Cuộc thi Sáng tạo thanh thiếu niên, nhi đồng tỉnh Lâm Đồng năm 2026",
+        "event_on": date(2026, 6, 5),
         "description": (
-            "Lễ tổng kết và trao giải Hội thi Sáng tạo kỹ thuật tỉnh Lâm Đồng lần thứ XIII "
-            "(2023 – 2024): 42 giải pháp đoạt giải trong các lĩnh vực nông nghiệp, y tế, "
-            "giáo dục, công nghệ thông tin và môi trường."
+            "Cuộc thi năm nay nhận 215 sản phẩm từ 12 huyện, thành phố; 42 mô hình, sản phẩm "
+            "của học sinh đạt giải, trong đó 6 sản phẩm được chọn dự thi toàn quốc."
         ),
-        "banner": "TRAO GIẢI HỘI THI SÁNG TẠO KỸ THUẬT LẦN THỨ XIII",
+        "banner": "TRAO GIẢI CUỘC THI SÁNG TẠO THANH THIẾU NIÊN, NHI ĐỒNG NĂM 2026",
         "palette": ((11, 58, 110), (47, 127, 208)),
-        "article_slugs": [
-            "tong-ket-va-trao-giai-hoi-thi-sang-tao-ky-thuat-tinh-lam-dong-lan-thu-xiii"
-        ],
+        "article_slug": "trao-giai-cuoc-thi-sang-tao-thanh-thieu-nien-nhi-dong-tinh-lam-dong-nam-2026",
         "captions": [
-            "Quang cảnh Lễ tổng kết Hội thi Sáng tạo kỹ thuật lần thứ XIII",
-            "Trưởng Ban Tổ chức công bố kết quả Hội thi",
-            "Trao giải Nhất cho giải pháp tưới tiết kiệm nước cho cây cà phê",
-            "Các tác giả đoạt giải Nhì nhận bằng khen",
-            "Tác giả trẻ nhất Hội thi giới thiệu mô hình nhà kính thông minh",
-            "Khách mời tham quan gian trưng bày các giải pháp đoạt giải",
-            "Giải pháp máy sấy nông sản dùng năng lượng mặt trời",
-            "Đại diện các đơn vị có nhiều giải pháp tham gia nhận giấy khen",
+            "Quang cảnh Lễ trao giải tại Hội trường Liên hiệp Hội",
+            "Trưởng Ban Tổ chức công bố kết quả Cuộc thi",
+            "Trao giải Nhất cho mô hình máy sấy cà phê dùng năng lượng mặt trời",
+            "Các em học sinh đoạt giải Nhì nhận bằng khen",
+            "Nhóm tác giả giới thiệu hệ thống cảnh báo sạt lở đất vùng đồi dốc",
+            "Khách mời tham quan gian trưng bày sản phẩm dự thi",
+            "Sáu sản phẩm được chọn dự thi toàn quốc",
+            "Giáo viên hướng dẫn nhận giấy khen của Ban Tổ chức",
             "Các tác giả đoạt giải chụp ảnh lưu niệm cùng Ban Tổ chức",
         ],
     },
@@ -160,18 +164,19 @@ def scene(banner, caption, palette, index):
     return buffer.getvalue()
 
 
-def _articles(slugs):
-    """The demo articles of the news app, when it has them."""
-    try:
-        from news.models import Article
-    except ImportError:
-        return []
-    return list(Article.objects.filter(slug__in=slugs))
+def _article(slug):
+    """The news app's demo article, if the news demo created it."""
+    return Article.objects.filter(slug=slug).first()
 
 
 def seed(log):
     for order, spec in enumerate(ALBUMS):
-        if Album.objects.filter(slug=spec["slug"]).exists():
+        album = Album.objects.filter(slug=spec["slug"]).first()
+        if album is not None:
+            # Link a demo album made before the news demo, never replace a link.
+            if album.article_id is None and (article := _article(spec["article_slug"])):
+                album.article = article
+                album.save(update_fields=["article"])
             continue
         published_at = timezone.make_aware(datetime.combine(spec["event_on"], time(17, 0)))
         album = Album.objects.create(
@@ -179,6 +184,7 @@ def seed(log):
             title=spec["title"],
             description=spec["description"],
             event_on=spec["event_on"],
+            article=_article(spec["article_slug"]),
             status=Status.PUBLISHED,
             published_at=published_at,
         )
@@ -188,9 +194,7 @@ def seed(log):
             photos.append(
                 Photo.objects.create(
                     album=album,
-                    image=ContentFile(
-                        content, name=f"{spec['slug'][:40].rstrip('-')}-{index:02d}.jpg"
-                    ),
+                    image=ContentFile(content, name=f"{spec['file_stem']}-{index:02d}.jpg"),
                     caption=caption,
                     order=index,
                     uploaded_at=published_at,

@@ -49,6 +49,7 @@ class AlbumAdminForm(forms.ModelForm):
             "slug",
             "event_on",
             "description",
+            "article",
             "cover",
             "status",
             "published_at",

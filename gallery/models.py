@@ -64,6 +64,15 @@ class Album(Publishable):
         related_name="+",
         help_text="Chọn một ảnh của chính album này; để trống thì dùng ảnh đầu tiên.",
     )
+    article = models.ForeignKey(
+        "news.Article",
+        verbose_name="tin bài liên quan",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="albums",
+        help_text="Tin bài về sự kiện; trang tin bài sẽ hiện album này.",
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 

@@ -74,7 +74,8 @@ ALBUMS = [
     },
 ]
 
-WIDTH, HEIGHT = 1200, 800
+# 4:3, the shape of the grid cards, so their crop keeps the drawn caption.
+WIDTH, HEIGHT = 1200, 900
 
 
 def _gradient(draw, top, bottom, box):
@@ -115,8 +116,8 @@ def scene(banner, caption, palette, index):
     draw = ImageDraw.Draw(image)
     dark, light = palette
     # Hall: a warm wall above a darker floor.
-    _gradient(draw, (236, 226, 206), (190, 172, 150), (0, 0, WIDTH, 470))
-    _gradient(draw, (120, 96, 78), (70, 54, 44), (0, 470, WIDTH, HEIGHT))
+    _gradient(draw, (236, 226, 206), (190, 172, 150), (0, 0, WIDTH, 500))
+    _gradient(draw, (120, 96, 78), (70, 54, 44), (0, 500, WIDTH, HEIGHT))
     # Stage backdrop with the event's banner.
     _gradient(draw, light, dark, (110, 60, WIDTH - 110, 330))
     draw.rectangle([110, 60, WIDTH - 110, 330], outline=(242, 183, 5), width=6)
@@ -130,7 +131,7 @@ def scene(banner, caption, palette, index):
     kind = index % 3
     if kind == 0:
         # Rows of the audience seen from behind.
-        for row, (y0, scale) in enumerate([(560, 1.5), (650, 1.8), (750, 2.1)]):
+        for row, (y0, scale) in enumerate([(600, 1.5), (700, 1.8), (810, 2.1)]):
             for n in range(9):
                 x = 70 + n * 130 + (row % 2) * 60 + rng.randint(-12, 12)
                 shade = 30 + rng.randint(0, 40)
@@ -142,14 +143,14 @@ def scene(banner, caption, palette, index):
             _person(draw, 300 + n * 150, 430, 1.4, (40 + 10 * n, 44, 60))
         draw.rectangle([520, 360, 680, 520], fill=(120, 70, 40))
         for n in range(4):
-            _person(draw, 140 + n * 300, 760, 2.2, (36, 36, 46))
+            _person(draw, 140 + n * 300, 820, 2.2, (36, 36, 46))
     else:
         # Award: a handshake with a certificate, the others looking on.
-        _person(draw, 480, 560, 2.4, (34, 40, 64))
-        _person(draw, 720, 560, 2.4, (60, 36, 40))
-        draw.rectangle([540, 520, 660, 600], fill=(255, 246, 214), outline=(200, 160, 40), width=4)
+        _person(draw, 480, 600, 2.4, (34, 40, 64))
+        _person(draw, 720, 600, 2.4, (60, 36, 40))
+        draw.rectangle([540, 560, 660, 640], fill=(255, 246, 214), outline=(200, 160, 40), width=4)
         for n in range(6):
-            _person(draw, 90 + n * 205 + rng.randint(-10, 10), 760, 1.9, (26, 26, 34))
+            _person(draw, 90 + n * 205 + rng.randint(-10, 10), 820, 1.9, (26, 26, 34))
     # The caption on a dark band, as a photographer's print would carry it.
     lines = _wrap(draw, caption, 30, WIDTH - 60)
     band = 24 + 40 * len(lines)

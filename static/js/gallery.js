@@ -34,6 +34,11 @@
     var single = links.length < 2;
     prevButton.hidden = single;
     nextButton.hidden = single;
+    if (!single) {
+      // Fetch the neighbours now so moving through the album does not wait.
+      new Image().src = links[(current + 1) % links.length].href;
+      new Image().src = links[(current - 1 + links.length) % links.length].href;
+    }
   }
 
   function open(index) {

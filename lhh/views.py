@@ -22,22 +22,22 @@ logger = logging.getLogger(__name__)
 class HomeView(TemplateView):
     template_name = "lhh/home.html"
     featured_count = 3
-    latest_count = 8
+    latest_count = 6
+    per_block = 4
 
     def get_context_data(self, **kwargs):
         # Notices have their own THÔNG BÁO block in the right column.
-        news = (
+        featured, latest = (
             Article.objects.published()
             .exclude(category__is_notice=True)
             .select_related("category")
             .defer("body")
+            .front_page(self.featured_count, self.latest_count)
         )
-        featured = list(news.featured()[: self.featured_count])
-        latest = list(news.exclude(pk__in=[a.pk for a in featured])[: self.latest_count])
         return super().get_context_data(
             featured_articles=featured,
             latest_articles=latest,
-            home_blocks=Category.objects.home_blocks(per_block=5),
+            home_blocks=Category.objects.home_blocks(per_block=self.per_block),
             **kwargs,
         )
 

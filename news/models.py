@@ -136,6 +136,19 @@ class ArticleQuerySet(PublishableQuerySet):
             .exclude(pk=article.pk)
         )
 
+    def front_page(self, featured_count=3, latest_count=8):
+        """The home page's featured articles and latest news, in one query.
+
+        Returns (featured, latest): the newest featured articles, and the
+        newest others. Two LIMITed id subqueries keep it one round trip.
+        """
+        featured_ids = self.featured().values("pk")[:featured_count]
+        latest_ids = self.values("pk")[: featured_count + latest_count]
+        rows = list(self.filter(Q(pk__in=featured_ids) | Q(pk__in=latest_ids)))
+        featured = [a for a in rows if a.is_featured][:featured_count]
+        latest = [a for a in rows if a not in featured][:latest_count]
+        return featured, latest
+
     def newest_per_block(self, block_of, per_block):
         """The newest `per_block` articles of each block, in one query.
 

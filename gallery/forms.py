@@ -36,7 +36,8 @@ class AlbumAdminForm(forms.ModelForm):
         label="Tải lên nhiều ảnh",
         required=False,
         help_text=(
-            "Chọn một lúc nhiều tệp ảnh JPEG, PNG, WebP hoặc GIF. Tệp không phải ảnh hợp lệ "
+            "Chọn một lúc nhiều tệp ảnh JPEG, PNG, WebP hoặc GIF (tối đa 100 tệp mỗi lần "
+            "lưu). Tệp không phải ảnh hợp lệ "
             "sẽ bị bỏ qua và được báo tên; các ảnh hợp lệ vẫn được lưu. Sau khi tải lên, "
             "hãy điền chú thích cho từng ảnh ở bảng bên dưới."
         ),

@@ -74,6 +74,14 @@ def test_album_list_shows_date_photo_count_and_cover(client):
     assert cover.card.url in html
 
 
+def test_album_without_photos_is_listed_with_a_placeholder(client):
+    AlbumFactory(title="Album chưa có ảnh")
+    html = content_of(client.get(LIST_URL))
+    assert "Album chưa có ảnh" in html
+    assert "0 ảnh" in html
+    assert "album-card__image--empty" in html
+
+
 def test_album_list_falls_back_to_the_first_photo(client):
     album = AlbumFactory()
     PhotoFactory(album=album, order=2)
@@ -227,6 +235,7 @@ def test_home_block_query_count_is_the_same_for_3_and_30_photos(client, django_a
     add_photos(AlbumFactory(), 30)
     with django_assert_num_queries(few):
         client.get("/")
+    assert few <= 12
 
 
 def test_sitemap_lists_published_albums_only(client):

@@ -1,6 +1,8 @@
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.db.models import Count, Max, Q
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -15,6 +17,11 @@ class PhotoInline(admin.TabularInline):
     fields = ["preview", "image", "caption", "order"]
     readonly_fields = ["preview"]
     extra = 0
+    formfield_overrides = {models.CharField: {"widget": forms.TextInput(attrs={"size": 60})}}
+
+    def get_queryset(self, request):
+        # "Xem trên trang web" builds each photo's URL from its album.
+        return super().get_queryset(request).select_related("album")
 
     @admin.display(description="xem trước")
     def preview(self, photo):

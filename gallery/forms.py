@@ -55,6 +55,7 @@ class AlbumAdminForm(forms.ModelForm):
             "status",
             "published_at",
         ]
+        widgets = {"title": forms.TextInput(attrs={"class": "vTextField", "size": 80})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,5 +1,7 @@
 import pytest
 from django.contrib.messages import get_messages
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -184,3 +186,14 @@ def test_bad_album_id_in_the_admin_is_not_an_error(admin_client):
     response = admin_client.get("/admin/gallery/album/khong-phai-so/change/")
     assert response.status_code == 302
     assert Photo.objects.count() == 0
+
+
+def test_change_form_queries_do_not_grow_with_photos(admin_client, django_assert_max_num_queries):
+    album = AlbumFactory()
+    PhotoFactory.create_batch(2, album=album)
+    admin_client.get(change_url(album))
+    with CaptureQueriesContext(connection) as few:
+        admin_client.get(change_url(album))
+    PhotoFactory.create_batch(10, album=album)
+    with django_assert_max_num_queries(len(few)):
+        admin_client.get(change_url(album))

@@ -1,3 +1,10 @@
+from django.urls import path
+
+from . import views
+
 app_name = "gallery"
 
-urlpatterns = []
+urlpatterns = [
+    path("", views.AlbumListView.as_view(), name="album_list"),
+    path("<slug:slug>/", views.AlbumDetailView.as_view(), name="album"),
+]

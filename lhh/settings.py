@@ -305,3 +305,13 @@ CAPTCHA_FONT_SIZE = 32
 CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_FOREGROUND_COLOR = "#0b3a6e"
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
+# --- gallery ---
+# Renditions are made once, when a photo is saved; rendering a page then
+# only builds their URLs, never checks the storage or generates a file.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
+# imagekit would remember in a cache which renditions exist: one key per
+# rendition, never expiring, crowding the site's shared cache. Made on save,
+# renditions need no such memory: a dummy cache makes imagekit ask the storage.
+CACHES["imagekit"] = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+IMAGEKIT_CACHE_BACKEND = "imagekit"

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
+from gallery.sitemaps import AlbumSitemap
 from members.sitemaps import MemberSitemap
 from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
@@ -26,6 +27,7 @@ sitemaps = {
     "news-index": NewsIndexSitemap,
     "news-categories": CategorySitemap,
     "news": ArticleSitemap,
+    "albums": AlbumSitemap,
 }
 
 lhh_patterns = (

@@ -8,6 +8,7 @@ shows its friendly empty line.
 from django import template
 
 from documents.models import Document
+from gallery.models import Photo
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
 from members.models import Organization, OrganizationGroup
@@ -74,7 +75,13 @@ def latest_documents():
 
 @register.inclusion_tag("includes/sidebar/latest_photos.html")
 def latest_photos():
-    return {"photos": []}
+    photos = (
+        Photo.objects.published()
+        .select_related("album")
+        .only("image", "caption", "album__title", "album__slug")
+        .order_by("-uploaded_at", "-pk")[:6]
+    )
+    return {"photos": list(photos)}
 
 
 @register.inclusion_tag("includes/sidebar/links.html")

@@ -5,7 +5,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
-from lhh import search
+from lhh import search, sidebar
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
@@ -67,6 +67,23 @@ class DocumentQuerySet(PublishableQuerySet):
     def latest_issued(self):
         """Published documents, newest issue date first (VĂN BẢN MỚI)."""
         return self.published().order_by("-issued_on", "-id")
+
+    def sidebar_latest(self, limit=12):
+        """VĂN BẢN MỚI: twelve rows, as the original portal's table shows."""
+
+        def make(row):
+            return Document(
+                pk=row["ref"],
+                number=row["title"],
+                summary=row["text"],
+                issued_on=row["day"].date() if row["day"] else None,
+                slug=row["key"],
+            )
+
+        return sidebar.feed(
+            "documents", self.latest_issued(), limit, make,
+            title="number", text="summary", day="issued_on", key="slug",
+        )  # fmt: skip
 
     def with_validity(self):
         """Annotate `current_validity`, the status a reader sees today.

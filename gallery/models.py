@@ -7,6 +7,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
+from lhh import sidebar
 from lhh.models import Publishable, PublishableQuerySet, Status
 from lhh.text import unique_slug
 
@@ -114,6 +115,26 @@ class PhotoQuerySet(models.QuerySet):
     def published(self):
         """Photos of published albums: the only ones visitors may see."""
         return self.filter(album__status=Status.PUBLISHED, album__published_at__lte=timezone.now())
+
+    def sidebar_latest(self, limit=6):
+        """HÌNH HOẠT ĐỘNG: the latest photos of published albums."""
+
+        def make(row):
+            return Photo(
+                pk=row["ref"],
+                image=row["image"],
+                caption=row["text"] or "",
+                width=row["width"] or 0,
+                height=row["height"] or 0,
+                album=Album(title=row["title"], slug=row["key"]),
+            )
+
+        latest = self.published().order_by("-uploaded_at", "-pk")
+        return sidebar.feed(
+            "photos", latest, limit, make,
+            title="album__title", text="caption", day="uploaded_at", key="album__slug",
+            image="image", width="width", height="height",
+        )  # fmt: skip
 
 
 def oriented_size(fileobj):

@@ -6,6 +6,7 @@ class LhhConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
-        from . import search
+        from . import search, sidebar
 
         search.connect_signals()
+        sidebar.connect_signals()

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from . import sidebar
 from .fields import RichTextField
 from .text import html_to_text, unique_slug
 from .validators import validate_image
@@ -17,6 +18,17 @@ class Status(models.TextChoices):
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class PageQuerySet(PublishableQuerySet):
+    def sidebar_menu(self, limit=50):
+        """THÔNG TIN CHÍNH: the published pages shown in the menu, in order."""
+
+        def make(row):
+            return Page(pk=row["ref"], title=row["title"], slug=row["key"])
+
+        menu = self.published().filter(is_in_menu=True)
+        return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
 
 
 class Publishable(models.Model):
@@ -134,6 +146,8 @@ class Page(Publishable):
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
+    objects = PageQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "title"]
         verbose_name = "trang thông tin"
@@ -167,6 +181,16 @@ class LinkQuerySet(models.QuerySet):
     def active(self):
         return self.filter(is_active=True)
 
+    def sidebar_links(self, limit=50):
+        """LIÊN KẾT."""
+
+        def make(row):
+            return Link(pk=row["ref"], title=row["title"], url=row["url"])
+
+        return sidebar.feed(
+            "links", self.active(), limit, make, title="title", url="url", position="order"
+        )
+
 
 class Link(models.Model):
     """A LIÊN KẾT entry: another body's website."""
@@ -195,6 +219,25 @@ class BannerQuerySet(models.QuerySet):
             Q(shown_until__isnull=True) | Q(shown_until__gte=today),
             is_active=True,
         )
+
+    def sidebar_banners(self, limit=20):
+        """QUẢNG CÁO: the banners shown today."""
+
+        def make(row):
+            return Banner(
+                pk=row["ref"],
+                title=row["title"],
+                url=row["url"] or "",
+                image=row["image"],
+                image_width=row["width"],
+                image_height=row["height"],
+            )
+
+        return sidebar.feed(
+            "banners", self.current(), limit, make,
+            title="title", url="url", image="image", width="image_width",
+            height="image_height", position="order",
+        )  # fmt: skip
 
 
 class Banner(models.Model):

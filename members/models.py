@@ -1,7 +1,7 @@
 import re
 
 from django.db import models
-from django.db.models import Count, Prefetch, Q, Sum
+from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 from django.urls import reverse
 
 from lhh.fields import RichTextField
@@ -62,6 +62,30 @@ class Field(SluggedModel):
 
 
 class OrganizationGroupQuerySet(models.QuerySet):
+    def tree(self):
+        """TỔ CHỨC THÀNH VIÊN: every group with its active organizations, one query.
+
+        A LEFT JOIN restricted to active organizations keeps groups that have
+        none yet; the rows are folded into groups here.
+        """
+        active = FilteredRelation("organizations", condition=Q(organizations__is_active=True))
+        rows = (
+            self.annotate(active=active)
+            .order_by("order", "name", "pk", "active__order", "active__name")
+            .values_list("pk", "name", "slug", "active__pk", "active__name", "active__slug")
+        )  # fmt: skip
+        groups = {}
+        for pk, name, slug, org_pk, org_name, org_slug in rows:
+            group = groups.get(pk)
+            if group is None:
+                group = groups[pk] = OrganizationGroup(pk=pk, name=name, slug=slug)
+                group.active_organizations = []
+            if org_pk is not None:
+                group.active_organizations.append(
+                    Organization(pk=org_pk, name=org_name, slug=org_slug, group=group)
+                )
+        return list(groups.values())
+
     def with_active_organizations(self, organizations=None):
         """Groups with their active organizations in `active_organizations`.
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
+from lhh import sidebar
 from lhh.fields import RichTextField
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import html_to_text, unique_slug
@@ -121,6 +122,24 @@ class Category(models.Model):
 class ArticleQuerySet(PublishableQuerySet):
     def featured(self):
         return self.filter(is_featured=True)
+
+    def sidebar_notices(self, limit=5):
+        """THÔNG BÁO: the latest published notices, as a sidebar feed."""
+
+        def make(row):
+            return Article(
+                pk=row["ref"],
+                title=row["title"],
+                slug=row["key"],
+                published_at=row["day"],
+                category=Category(slug=row["parent_key"]),
+            )
+
+        latest = self.published().notices().order_by("-published_at")
+        return sidebar.feed(
+            "notices", latest, limit, make,
+            title="title", day="published_at", key="slug", parent_key="category__slug",
+        )  # fmt: skip
 
     def notices(self):
         return self.filter(category__is_notice=True)

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from lhh import sidebar
 from lhh.fields import RichTextField
 from lhh.models import SearchKind
 from lhh.text import html_to_text, unique_slug, vn_slugify
@@ -110,6 +111,17 @@ class QuestionQuerySet(models.QuerySet):
             is_published_as_faq=True,
             published_at__lte=timezone.now(),
         ).order_by("-published_at", "-pk")
+
+    def sidebar_latest(self, limit=5):
+        """HỎI VÀ ĐÁP: the latest published answers."""
+
+        def make(row):
+            return Question(pk=row["ref"], title=row["title"], slug=row["key"])
+
+        return sidebar.feed(
+            "questions", self.published(), limit, make,
+            title="title", day="published_at", key="slug",
+        )  # fmt: skip
 
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)

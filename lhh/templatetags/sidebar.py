@@ -1,41 +1,63 @@
-"""One inclusion tag per sidebar block, each with a fixed number of queries.
+"""One inclusion tag per sidebar block, all fed by lhh.sidebar.
 
-The feature apps fill in their blocks (THÔNG BÁO, TỔ CHỨC THÀNH VIÊN, VĂN BẢN
-MỚI, HỎI VÀ ĐÁP, HÌNH HOẠT ĐỘNG) in their own issues; until then a block
-shows its friendly empty line.
+The lists of every block come from one UNION query and the member tree from
+one more, cached together until content changes (lhh/sidebar.py); the
+visit counter is read live. Each tag only picks its part.
 """
 
 from django import template
 
 from documents.models import Document
 from gallery.models import Photo
+from lhh import sidebar
 from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
-from members.models import Organization, OrganizationGroup
+from members.models import OrganizationGroup
 from news.models import Article
 from qa.models import Question
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/sidebar/main_info.html")
-def main_info():
-    return {"pages": list(Page.objects.published().filter(is_in_menu=True).only("title", "slug"))}
+def _build_blocks():
+    blocks = sidebar.load_lists(
+        [
+            Page.objects.sidebar_menu(),
+            Link.objects.sidebar_links(),
+            Banner.objects.sidebar_banners(),
+            Article.objects.sidebar_notices(),
+            Document.objects.sidebar_latest(),
+            Question.objects.sidebar_latest(),
+            Photo.objects.sidebar_latest(),
+        ]
+    )
+    blocks["groups"] = OrganizationGroup.objects.tree()
+    return blocks
+
+
+def _blocks(context):
+    """The blocks' data, read once per request (and cached across requests)."""
+    request = context.get("request")
+    blocks = getattr(request, "_sidebar_blocks", None)
+    if blocks is None:
+        blocks = sidebar.cached("blocks", _build_blocks)
+        if request is not None:
+            request._sidebar_blocks = blocks
+    return blocks
+
+
+@register.inclusion_tag("includes/sidebar/main_info.html", takes_context=True)
+def main_info(context):
+    return {"pages": _blocks(context)["pages"]}
 
 
 @register.inclusion_tag("includes/sidebar/member_tree.html", takes_context=True)
 def member_tree(context):
-    """TỔ CHỨC THÀNH VIÊN: two queries (groups, their active organizations).
-
-    A profile page puts `current_organization_id` in the context and a group
-    page `current_group_id`; that group's branch is rendered open.
-    """
+    """TỔ CHỨC THÀNH VIÊN. A profile page puts `current_organization_id` in the
+    context and a group page `current_group_id`; that group's branch is open."""
     current_organization_id = context.get("current_organization_id")
     current_group_id = context.get("current_group_id")
-    organizations = Organization.objects.active().only("name", "slug", "group_id")
-    groups = list(
-        OrganizationGroup.objects.only("name", "slug").with_active_organizations(organizations)
-    )
+    groups = _blocks(context)["groups"]
     for group in groups:
         group.is_open = group.pk == current_group_id or any(
             organization.pk == current_organization_id
@@ -44,10 +66,9 @@ def member_tree(context):
     return {"groups": groups, "current_organization_id": current_organization_id}
 
 
-@register.inclusion_tag("includes/sidebar/questions.html")
-def latest_questions():
-    questions = Question.objects.published().only("pk", "slug", "title", "published_at")
-    return {"questions": list(questions[:5])}
+@register.inclusion_tag("includes/sidebar/questions.html", takes_context=True)
+def latest_questions(context):
+    return {"questions": _blocks(context)["questions"]}
 
 
 @register.inclusion_tag("includes/sidebar/visit_counter.html")
@@ -55,40 +76,26 @@ def visit_counter():
     return {"stats": visit_stats()}
 
 
-@register.inclusion_tag("includes/sidebar/notices.html")
-def notices():
-    notices = (
-        Article.objects.published()
-        .notices()
-        .select_related("category")
-        .only("title", "slug", "published_at", "category", "category__slug")[:5]
-    )
-    return {"notices": list(notices)}
+@register.inclusion_tag("includes/sidebar/notices.html", takes_context=True)
+def notices(context):
+    return {"notices": _blocks(context)["notices"]}
 
 
-@register.inclusion_tag("includes/sidebar/latest_documents.html")
-def latest_documents():
-    # Twelve rows, as the original portal's VĂN BẢN MỚI table shows.
-    documents = Document.objects.latest_issued().only("number", "slug", "issued_on", "summary")
-    return {"documents": list(documents[:12])}
+@register.inclusion_tag("includes/sidebar/latest_documents.html", takes_context=True)
+def latest_documents(context):
+    return {"documents": _blocks(context)["documents"]}
 
 
-@register.inclusion_tag("includes/sidebar/latest_photos.html")
-def latest_photos():
-    photos = (
-        Photo.objects.published()
-        .select_related("album")
-        .only("image", "caption", "album__title", "album__slug")
-        .order_by("-uploaded_at", "-pk")[:6]
-    )
-    return {"photos": list(photos)}
+@register.inclusion_tag("includes/sidebar/latest_photos.html", takes_context=True)
+def latest_photos(context):
+    return {"photos": _blocks(context)["photos"]}
 
 
-@register.inclusion_tag("includes/sidebar/links.html")
-def links():
-    return {"links": list(Link.objects.active())}
+@register.inclusion_tag("includes/sidebar/links.html", takes_context=True)
+def links(context):
+    return {"links": _blocks(context)["links"]}
 
 
-@register.inclusion_tag("includes/sidebar/banners.html")
-def banners():
-    return {"banners": list(Banner.objects.current())}
+@register.inclusion_tag("includes/sidebar/banners.html", takes_context=True)
+def banners(context):
+    return {"banners": _blocks(context)["banners"]}

@@ -1,0 +1,142 @@
+"""The sidebar's lists in one query, cached until content changes.
+
+The page shell shows nine blocks on every page. Queried one by one they
+would cost a query each before the page's own content; instead every list
+block (THÔNG TIN CHÍNH, THÔNG BÁO, VĂN BẢN MỚI, HỎI VÀ ĐÁP, HÌNH HOẠT ĐỘNG,
+LIÊN KẾT, QUẢNG CÁO) is one branch of a single UNION ALL, shaped to the same
+columns by `feed()`. Each app says what its block lists through a QuerySet
+method returning a `Feed`, and turns a row back into an (unsaved) model
+instance, so the block templates use the models' own get_absolute_url.
+
+The result is cached for SIDEBAR_CACHE_SECONDS under a version that any
+content change bumps (signals connected in LhhConfig.ready): an edit shows
+at once, and a scheduled item appears at most that many seconds late.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Value
+from django.db.models.functions import Cast
+
+SIDEBAR_CACHE_SECONDS = 60
+VERSION_KEY = "sidebar:version"
+
+# The columns every branch of the UNION has, in this order.
+COLUMNS = {
+    "ref": models.BigIntegerField(),
+    "position": models.IntegerField(),
+    "title": models.TextField(),
+    "text": models.TextField(),
+    "day": models.DateTimeField(),
+    "key": models.TextField(),
+    "parent_key": models.TextField(),
+    "url": models.TextField(),
+    "image": models.TextField(),
+    "width": models.IntegerField(),
+    "height": models.IntegerField(),
+}
+
+
+@dataclass
+class Feed:
+    """One block's rows: `rows` is a UNION-ready values() queryset."""
+
+    kind: str
+    rows: Any
+    make: Any
+
+
+def feed(kind, queryset, limit, make, **columns):
+    """The first `limit` rows of `queryset`, as a branch of the sidebar UNION.
+
+    `columns` maps names of COLUMNS to expressions on the model ("pk" is
+    `ref` by default); a column left out is NULL. The slice sits in a
+    `pk IN (…)` subquery because SQLite refuses LIMIT inside a compound
+    SELECT; the order is restored in Python.
+    """
+    columns.setdefault("ref", models.F("pk"))
+    picked = queryset.model._base_manager.filter(pk__in=queryset.values("pk")[:limit])
+    shaped = {"feed_kind": Value(kind, output_field=models.TextField())}
+    for name, field in COLUMNS.items():
+        expression = columns.get(name)
+        if expression is None:
+            shaped[f"feed_{name}"] = Value(None, output_field=field)
+        else:
+            if isinstance(expression, str):
+                expression = models.F(expression)
+            shaped[f"feed_{name}"] = Cast(expression, output_field=field)
+    return Feed(kind, picked.annotate(**shaped).values(*shaped).order_by(), make)
+
+
+def _strip(row):
+    return {name.removeprefix("feed_"): value for name, value in row.items()}
+
+
+def load_lists(feeds):
+    """{kind: [instances]} for every feed, from one UNION ALL query.
+
+    A UNION has no order of its own: each list is sorted here by the staff-set
+    `position` (pages, links, banners), then newest `day` first, then newest row.
+    """
+    if not feeds:
+        return {}
+    first, *rest = (f.rows for f in feeds)
+    union = first.union(*rest, all=True) if rest else first
+    rows_by_kind = {f.kind: [] for f in feeds}
+    for row in union:
+        row = _strip(row)
+        rows_by_kind[row["kind"]].append(row)
+    makers = {f.kind: f.make for f in feeds}
+    return {
+        kind: [makers[kind](row) for row in sorted(rows, key=_sort_key)]
+        for kind, rows in rows_by_kind.items()
+    }
+
+
+def _sort_key(row):
+    day = row["day"].timestamp() if row["day"] else 0
+    return (row["position"] or 0, -day, -row["ref"])
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = 1
+        cache.add(VERSION_KEY, version, None)
+    return version
+
+
+def bump_version(**kwargs):
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 1, None)
+
+
+def cached(name, build):
+    """`build()` cached under the current content version."""
+    key = f"sidebar:{name}:{content_version()}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, SIDEBAR_CACHE_SECONDS)
+    return value
+
+
+# Models whose rows never show in a sidebar block.
+NOT_SIDEBAR_CONTENT = {"lhh.VisitDay", "lhh.SearchEntry", "lhh.SiteProfile"}
+CONTENT_APPS = {"lhh", "news", "members", "documents", "qa", "gallery"}
+
+
+def connect_signals():
+    from django.apps import apps
+    from django.db.models.signals import post_delete, post_save
+
+    for model in apps.get_models():
+        label = model._meta.label
+        if model._meta.app_label in CONTENT_APPS and label not in NOT_SIDEBAR_CONTENT:
+            post_save.connect(bump_version, sender=model, dispatch_uid=f"sidebar-save-{label}")
+            post_delete.connect(bump_version, sender=model, dispatch_uid=f"sidebar-del-{label}")

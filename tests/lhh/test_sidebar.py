@@ -1,0 +1,62 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from lhh.models import Status
+
+from .factories import BannerFactory, LinkFactory, PageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sidebar_shows_an_edit_at_once_although_it_is_cached(client):
+    link = LinkFactory(title="Sở Tư pháp")
+    assert "Sở Tư pháp" in client.get("/").content.decode()
+    link.title = "Sở Nội vụ"
+    link.save()
+    html = client.get("/").content.decode()
+    assert "Sở Nội vụ" in html and "Sở Tư pháp" not in html
+
+
+def test_unpublishing_a_page_removes_it_from_the_cached_sidebar_at_once(client):
+    page = PageFactory(title="Điều lệ cũ")
+    assert "Điều lệ cũ" in client.get("/").content.decode()
+    page.status = Status.DRAFT
+    page.save()
+    assert "Điều lệ cũ" not in client.get("/").content.decode()
+
+
+def test_deleting_a_banner_removes_it_at_once(client):
+    banner = BannerFactory(title="Quảng cáo hết hạn")
+    assert "Quảng cáo hết hạn" in client.get("/").content.decode()
+    banner.delete()
+    assert "Quảng cáo hết hạn" not in client.get("/").content.decode()
+
+
+def test_lists_keep_the_staff_order(client):
+    LinkFactory(title="Liên kết B", order=2)
+    LinkFactory(title="Liên kết A", order=1)
+    LinkFactory(title="Liên kết C", order=3)
+    html = client.get("/").content.decode()
+    assert html.index("Liên kết A") < html.index("Liên kết B") < html.index("Liên kết C")
+
+
+def test_banners_outside_their_dates_are_not_shown(client):
+    today = timezone.localdate()
+    BannerFactory(title="Quảng cáo cũ", shown_until=today - timedelta(days=1))
+    BannerFactory(title="Quảng cáo sắp tới", shown_from=today + timedelta(days=1))
+    BannerFactory(title="Quảng cáo hôm nay", shown_from=today, shown_until=today)
+    html = client.get("/").content.decode()
+    assert "Quảng cáo hôm nay" in html
+    assert "Quảng cáo cũ" not in html and "Quảng cáo sắp tới" not in html
+
+
+def test_a_warm_sidebar_costs_only_the_visit_counter(client, django_assert_num_queries):
+    PageFactory.create_batch(3)
+    LinkFactory.create_batch(3)
+    client.get("/gioi-thieu/khong-co-trang-nay/")
+    # Cold: site profile, the sidebar's UNION, the member tree, the counter
+    # (+1 for the page lookup). Warm: the page lookup and the counter only.
+    with django_assert_num_queries(2):
+        client.get("/gioi-thieu/khong-co-trang-nay/")

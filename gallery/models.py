@@ -8,7 +8,7 @@ from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
 from lhh import sidebar
-from lhh.models import Publishable, PublishableQuerySet, Status
+from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
 from .processors import LARGE_BOX, StripMetadata, large_size
@@ -97,6 +97,20 @@ class Album(Publishable):
 
     def get_absolute_url(self):
         return reverse("gallery:album", kwargs={"slug": self.slug})
+
+    def search_document(self):
+        # Staff caption every photo: captions make an album findable by who
+        # and what is in it.
+        captions = self.photos.values_list("caption", flat=True) if self.pk else []
+        return {
+            "kind": SearchKind.ALBUM,
+            "title": self.title,
+            "body": " ".join([self.description, *captions]),
+            "url": self.get_absolute_url(),
+            "date": self.published_at,
+            "is_public": self.status == Status.PUBLISHED,
+            "published_at": self.published_at,
+        }
 
     def clean(self):
         if self.cover_id and (self.pk is None or self.cover.album_id != self.pk):

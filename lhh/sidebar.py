@@ -63,11 +63,11 @@ def feed(kind, queryset, limit, make, **columns):
     for name, field in COLUMNS.items():
         expression = columns.get(name)
         if expression is None:
-            shaped[f"feed_{name}"] = Value(None, output_field=field)
-        else:
-            if isinstance(expression, str):
-                expression = models.F(expression)
-            shaped[f"feed_{name}"] = Cast(expression, output_field=field)
+            # Typed NULL: PostgreSQL types a bare NULL as text across a UNION.
+            expression = Value(None)
+        elif isinstance(expression, str):
+            expression = models.F(expression)
+        shaped[f"feed_{name}"] = Cast(expression, output_field=field)
     return Feed(kind, picked.annotate(**shaped).values(*shaped).order_by(), make)
 
 

@@ -59,3 +59,11 @@ def test_deleting_the_article_keeps_the_album(article):
     article.delete()
     album.refresh_from_db()
     assert album.article is None
+
+
+def test_the_article_page_itself_shows_its_album(client, article):
+    album = AlbumFactory(article=article, title="Ảnh Đại hội lần thứ V")
+    PhotoFactory.create_batch(3, album=album)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Ảnh Đại hội lần thứ V" in html
+    assert f'href="{album.get_absolute_url()}"' in html

@@ -265,3 +265,23 @@ def test_the_asker_is_never_searchable():
 
     PublishedQuestionFactory(title="Câu hỏi về hội viên", asker_name="Trần Thị Bí Mật")
     assert titles("bi mat") == []
+
+
+def test_every_kind_of_content_is_found_after_the_demo_seed(client):
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    html = client.get("/tim-kiem/", {"q": "lam dong"}).content.decode()
+    for label in ["Tin tức", "Trang thông tin", "Văn bản", "Tổ chức thành viên", "Album ảnh"]:
+        assert f">{label} (" in html, label
+    assert "Hỏi đáp (" in client.get("/tim-kiem/", {"q": "hoi"}).content.decode()
+
+
+def test_search_gives_the_same_results_on_every_database_for_the_demo_corpus():
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+    # Expected top results, written down once: any database must agree.
+    assert titles("giao ban toàn quốc 2017")[0].startswith("Hội nghị Giao ban toàn quốc")
+    assert titles("582/QĐ-UBND")[0].startswith("582/QĐ-UBND")
+    assert titles("hoi y hoc")[0] == "Hội Y học tỉnh Lâm Đồng"

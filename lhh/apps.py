@@ -6,7 +6,16 @@ class LhhConfig(AppConfig):
     verbose_name = "Cổng thông tin"
 
     def ready(self):
-        from . import search, sidebar
+        from django.apps import apps
+        from django.db.models.signals import post_migrate
+
+        from . import groups, search, sidebar
 
         search.connect_signals()
         sidebar.connect_signals()
+        # After the last project app, when every app's permissions exist.
+        post_migrate.connect(
+            groups.ensure_staff_groups,
+            sender=apps.get_app_config("gallery"),
+            dispatch_uid="lhh-staff-groups",
+        )

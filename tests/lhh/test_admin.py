@@ -66,3 +66,15 @@ def test_admin_pages_of_the_site_models_load(admin_client):
         "/admin/lhh/visitday/",
     ]:
         assert admin_client.get(url).status_code == 200, url
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_groups_come_back_after_a_flush():
+    from django.contrib.auth.models import Group
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    names = set(Group.objects.values_list("name", flat=True))
+    assert {"Biên tập viên", "Văn thư", "Cán bộ hỏi đáp"} <= names
+    editors = Group.objects.get(name="Biên tập viên")
+    assert editors.permissions.filter(codename="add_photo").exists()

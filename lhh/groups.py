@@ -1,0 +1,50 @@
+"""The staff groups and their permissions, kept right after every migrate.
+
+Data migrations create the groups on a fresh database; this post_migrate
+handler re-creates what a flush removed (the test runner flushes between
+browser tests) and gives a group the permissions of models added later.
+It only adds: a permission staff took away stays away until the next
+migrate, which is when new permissions may appear.
+"""
+
+ALL = ("add", "change", "delete", "view")
+
+STAFF_GROUPS = {
+    # Writes news, pages and photo albums.
+    "Biên tập viên": {
+        "news.article": ALL,
+        "news.category": ALL,
+        "lhh.page": ALL,
+        "gallery.album": ALL,
+        "gallery.photo": ALL,
+    },
+    # Records clerk: regulations and their files, nothing else.
+    "Văn thư": {
+        "documents.documenttype": ALL,
+        "documents.issuer": ALL,
+        "documents.field": ALL,
+        "documents.document": ALL,
+        "documents.documentfile": ALL,
+    },
+    # Answers questions; spam is a status, so nothing is deleted.
+    "Cán bộ hỏi đáp": {
+        "qa.question": ("view", "change"),
+        "qa.topic": ("view", "add", "change"),
+    },
+}
+
+
+def ensure_staff_groups(using="default", **kwargs):
+    from django.contrib.auth.models import Group, Permission
+    from django.db.models import Q
+
+    for name, grants in STAFF_GROUPS.items():
+        group, _ = Group.objects.using(using).get_or_create(name=name)
+        wanted = Q(pk__in=[])
+        for label, actions in grants.items():
+            app_label, model = label.split(".")
+            wanted |= Q(
+                content_type__app_label=app_label,
+                codename__in=[f"{action}_{model}" for action in actions],
+            )
+        group.permissions.add(*Permission.objects.using(using).filter(wanted))

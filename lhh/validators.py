@@ -38,9 +38,15 @@ def validate_image(upload):
                     code="image_too_many_pixels",
                     params={"name": name, "width": width, "height": height},
                 )
-            # verify() reads the whole file: it catches truncated images
-            # that open() alone accepts.
+            # verify() checks the structure of PNG and GIF files…
             image.verify()
+        # …but stops at a JPEG's headers, so a truncated JPEG would pass and
+        # only fail when renditions are made. Decoding at a reduced scale
+        # (JPEG draft mode) reads every byte without the full picture's memory.
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.draft("RGB", (max(1, image.width // 8), max(1, image.height // 8)))
+            image.load()
     except ValidationError:
         raise
     except Exception as exc:

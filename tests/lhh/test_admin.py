@@ -78,3 +78,19 @@ def test_staff_groups_come_back_after_a_flush():
     assert {"Biên tập viên", "Văn thư", "Cán bộ hỏi đáp"} <= names
     editors = Group.objects.get(name="Biên tập viên")
     assert editors.permissions.filter(codename="add_photo").exists()
+
+
+def test_a_truncated_jpeg_is_not_an_image():
+    from io import BytesIO
+
+    from django.core.exceptions import ValidationError
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from PIL import Image
+
+    from lhh.validators import validate_image
+
+    buffer = BytesIO()
+    Image.new("RGB", (400, 300), "red").save(buffer, "JPEG")
+    truncated = SimpleUploadedFile("anh.jpg", buffer.getvalue()[:600])
+    with pytest.raises(ValidationError, match="anh.jpg"):
+        validate_image(truncated)

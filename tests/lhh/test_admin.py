@@ -94,3 +94,10 @@ def test_a_truncated_jpeg_is_not_an_image():
     truncated = SimpleUploadedFile("anh.jpg", buffer.getvalue()[:600])
     with pytest.raises(ValidationError, match="anh.jpg"):
         validate_image(truncated)
+
+
+def test_history_and_recovery_screens_are_in_vietnamese(admin_client):
+    html = admin_client.get("/admin/lhh/page/").content.decode()
+    assert "Khôi phục trang thông tin đã xóa" in html
+    html = admin_client.get("/admin/lhh/page/recover/").content.decode()
+    assert "Không có mục nào đã xóa để khôi phục." in html

@@ -124,9 +124,7 @@ class DocumentQuerySet(PublishableQuerySet):
         if not words:
             # Only punctuation: nothing to look for, nothing is left out.
             return self.annotate(is_number_match=Value(False))
-        condition = Q()
-        for word in words:
-            condition &= Q(search_text__contains=f" {word}")
+        condition = search.words_filter("search_text", words)
         # A query that is a whole number ("582/qd-ubnd") is marked, so the
         # list can show that document before those that merely mention it.
         return self.filter(condition).annotate(

@@ -240,6 +240,7 @@ def chart(report, path):
         axes.hlines(
             SEARCH_P95_LIMIT_MS, i - 0.45, i + 0.45, color="#b30000", linestyle=":", linewidth=1.5
         )
+        axes.text(i, SEARCH_P95_LIMIT_MS, "100 ms", color="#b30000", ha="center", va="bottom")
     axes.set_xticks(range(len(names)))
     axes.set_xticklabels(names, rotation=30, ha="right")
     axes.set_ylabel("p95 server time (ms)")

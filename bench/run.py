@@ -3,6 +3,7 @@
     BENCH_SCALE=small|large|both (default both)
     BENCH_REQUESTS=50       requests per page and cache mode
     BENCH_GENERATE=0        reuse the databases of an earlier run
+    BENCH_MEASURE=0         reuse the page measurements of an earlier run
     BENCH_THROUGHPUT=0      skip gunicorn + wrk
     BENCH_DURATION=10       seconds of wrk per page
     BENCH_WORKERS=…         gunicorn workers (default 2 × cores + 1)
@@ -69,9 +70,12 @@ def main():
             started = datetime.datetime.now()
             _python("bench.generate", "--scale", scale)
             generated[scale] = round((datetime.datetime.now() - started).total_seconds(), 1)
-        print(f"== {scale}: measuring pages ({requests} requests each)", file=sys.stderr)
         out = VAR / f"bench-pages-{scale}.json"
-        _python("bench.measure", "--scale", scale, "--requests", str(requests), "--out", str(out))
+        if os.environ.get("BENCH_MEASURE") != "0" or not out.is_file():
+            print(f"== {scale}: measuring pages ({requests} requests each)", file=sys.stderr)
+            _python(
+                "bench.measure", "--scale", scale, "--requests", str(requests), "--out", str(out)
+            )
         measured = json.loads(out.read_text(encoding="utf-8"))
         pages.extend(measured["pages"])
         counts[scale] = measured["counts"]

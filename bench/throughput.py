@@ -81,12 +81,15 @@ def run_wrk(url, *, duration, threads, connections):
             f"-c{connections}",
             f"-d{duration}s",
             "--latency",
+            # A slow page's requests are counted late, not dropped as errors.
+            "--timeout",
+            "30s",
             url,
         ],
         capture_output=True,
         text=True,
         check=True,
-        timeout=duration + 60,
+        timeout=duration + 90,
     )
     return parse_wrk(completed.stdout)
 
@@ -126,12 +129,16 @@ def measure_throughput(
         wait_until_up(base_url, process)
         runs = [("floor", FLOOR_PATH), *pages, ("floor", FLOOR_PATH)]
         for name, path in runs:
-            for _ in range(3):
-                # Warm: each worker's first request pays for imports and the cache.
-                _get(base_url + path)
-            result = run_wrk(
-                base_url + path, duration=duration, threads=threads, connections=connections
-            )
+            try:
+                for _ in range(3):
+                    # Warm: each worker's first request pays for imports and the cache.
+                    _get(base_url + path, timeout=120)
+                result = run_wrk(
+                    base_url + path, duration=duration, threads=threads, connections=connections
+                )
+            except (OSError, subprocess.SubprocessError) as exc:
+                # A page too slow to answer is a result, not the end of the run.
+                result = {"rps": 0.0, "non_2xx": 0, "error": repr(exc)}
             result.update(name=name, path=path)
             log(f"  wrk {name:10} {result['rps']:8.1f} req/s  non-2xx={result['non_2xx']}")
             results.append(result)

@@ -57,6 +57,23 @@ def wait_until_up(base_url, process, timeout=60.0):
     raise RuntimeError("gunicorn did not answer in time")
 
 
+def settle(base_url, timeout=180.0):
+    """Wait until the server is idle again: sync workers go on with the
+    requests a slow page left queued after wrk stopped, and the next page
+    must not pay for them."""
+    deadline = time.monotonic() + timeout
+    quick = 0
+    while quick < 3 and time.monotonic() < deadline:
+        started = time.monotonic()
+        try:
+            _get(base_url + FLOOR_PATH, timeout=timeout)
+        except OSError:
+            time.sleep(1)
+            continue
+        quick = quick + 1 if time.monotonic() - started < 0.05 else 0
+        time.sleep(0.2)
+
+
 def parse_wrk(output):
     rate = _RATE.search(output)
     non_2xx = _NON_2XX.search(output)
@@ -140,6 +157,7 @@ def measure_throughput(
                 # A page too slow to answer is a result, not the end of the run.
                 result = {"rps": 0.0, "non_2xx": 0, "error": repr(exc)}
             result.update(name=name, path=path)
+            settle(base_url)
             log(f"  wrk {name:10} {result['rps']:8.1f} req/s  non-2xx={result['non_2xx']}")
             results.append(result)
     finally:

@@ -176,7 +176,7 @@ def markdown(report):
             "",
             f"gunicorn {first.get('workers', '?')} workers on 127.0.0.1, "
             f"wrk {meta.get('wrk', '')}; the floor is /bench/floor/ "
-            "(mean of a run before and after the pages).",
+            "(the higher of a run before and one after the pages).",
             "",
             "| page | req/s | ratio to floor | p50 latency ms | p99 latency ms | non-2xx |",
             "| --- | ---: | ---: | ---: | ---: | ---: |",

@@ -1,5 +1,6 @@
 # make run  — set everything up and serve the demo portal on SQLite
 # make test — set everything up and run the whole test suite
+# make bench — measure every page at two data sizes (bench/)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -39,8 +40,13 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 	DEBUG=1 $(BIN)/python manage.py makemigrations --check --dry-run
 
+# make bench — generate data at two scales, measure every page, load the site
+# with wrk (BENCH_SCALE=small|large|both; see bench/run.py for the options).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
 bench: $(STAMP)
-	@echo "Chưa có benchmark (issue #9)."; exit 1
+	@command -v wrk >/dev/null 2>&1 || { $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq wrk; }
+	$(BIN)/python -m bench.run
 
 clean:
 	rm -rf $(VENV) var .pytest_cache test-artifacts

@@ -1,0 +1,227 @@
+"""Per-page measurement, in process, with Django's test client.
+
+    python -m bench.measure --scale small --requests 50 --out var/bench-pages-small.json
+
+Each page type is requested `requests` times with the cache cleared before
+every request (cold), then as many times again after one priming request
+(warm). Recorded: the SQL queries of each request (the largest count is
+reported) and the server time (median and 95th percentile). The detail
+pages show objects picked from the middle of the data, always the same ones.
+`measure_pages()` works on the current default database, so the tests run it
+on the tiny data in the pytest database.
+"""
+
+import argparse
+import gc
+import json
+import math
+import statistics
+import sys
+import time
+from urllib.parse import urlencode
+
+PAGE_NAMES = [
+    "home",
+    "news_list",
+    "category",
+    "article",
+    "documents",
+    "document",
+    "members",
+    "organization",
+    "qa_list",
+    "question",
+    "albums",
+    "album",
+    "search",
+]
+SEARCH_QUERIES = ["khoa học", "hoi nghi", "582/QĐ-UBND"]
+DOCUMENTS_QUERY = "khoa học"
+
+
+def percentile(values, fraction):
+    """Nearest-rank percentile: the smallest value with `fraction` of them at or below."""
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(fraction * len(ordered)) - 1)]
+
+
+def _middle(queryset):
+    """The object in the middle of a queryset ordered by primary key."""
+    queryset = queryset.order_by("pk")
+    count = queryset.count()
+    if not count:
+        raise LookupError(f"No rows for {queryset.model.__name__}: generate the data first.")
+    return queryset[count // 2]
+
+
+def page_urls():
+    """{page name: [URL, …]} for every page type, from the current database."""
+    from django.urls import reverse
+
+    from documents.models import Document, DocumentType
+    from gallery.models import Album
+    from members.models import Organization
+    from news.models import Article, Category
+    from qa.models import Question
+
+    category = (
+        Category.objects.filter(parent__isnull=True, children__isnull=False)
+        .distinct()
+        .order_by("order", "pk")
+        .first()
+    ) or Category.objects.order_by("order", "pk").first()
+    document_type = DocumentType.objects.order_by("order", "pk").first()
+    documents_query = {"q": DOCUMENTS_QUERY}
+    if document_type:
+        documents_query["type"] = document_type.slug
+    article = _middle(Article.objects.published().select_related("category"))
+    organization = _middle(Organization.objects.active().select_related("group"))
+    return {
+        "home": [reverse("lhh:home")],
+        "news_list": [reverse("news:list")],
+        "category": [category.get_absolute_url()],
+        "article": [article.get_absolute_url()],
+        "documents": [f"{reverse('documents:list')}?{urlencode(documents_query)}"],
+        "document": [_middle(Document.objects.published()).get_absolute_url()],
+        "members": [reverse("members:index")],
+        "organization": [organization.get_absolute_url()],
+        "qa_list": [reverse("qa:question_list")],
+        "question": [_middle(Question.objects.published()).get_absolute_url()],
+        "albums": [reverse("gallery:album_list")],
+        "album": [_middle(Album.objects.published()).get_absolute_url()],
+        "search": [f"{reverse('lhh:search')}?{urlencode({'q': q})}" for q in SEARCH_QUERIES],
+    }
+
+
+def measure_page(client, name, urls, *, scale, cache_mode, requests):
+    """One page type in one cache mode: queries, p50 and p95 in milliseconds."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    if cache_mode == "warm":
+        for url in urls:
+            client.get(url)
+    times, queries, statuses = [], [], set()
+    per_url = {url: [] for url in urls}
+    for index in range(requests):
+        url = urls[index % len(urls)]
+        if cache_mode == "cold":
+            cache.clear()
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - started) * 1000
+        times.append(elapsed)
+        per_url[url].append(elapsed)
+        queries.append(len(captured))
+        statuses.add(response.status_code)
+    result = {
+        "name": name,
+        "scale": scale,
+        "cache": cache_mode,
+        "queries": max(queries),
+        "queries_min": min(queries),
+        "p50_ms": round(statistics.median(times), 2),
+        "p95_ms": round(percentile(times, 0.95), 2),
+        "mean_ms": round(statistics.fmean(times), 2),
+        "requests": requests,
+        "status": sorted(statuses),
+        "urls": urls,
+    }
+    if len(urls) > 1:
+        result["per_url"] = [
+            {
+                "url": url,
+                "p50_ms": round(statistics.median(values), 2),
+                "p95_ms": round(percentile(values, 0.95), 2),
+            }
+            for url, values in per_url.items()
+            if values
+        ]
+    return result
+
+
+def measure_pages(*, scale, requests=50, names=None, progress=False):
+    """Every page type, cold then warm; a list of result dicts."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    urls = page_urls()
+    client = Client()
+    results = []
+    cache.clear()
+    for name in names or PAGE_NAMES:
+        for cache_mode in ("cold", "warm"):
+            gc.collect()
+            result = measure_page(
+                client, name, urls[name], scale=scale, cache_mode=cache_mode, requests=requests
+            )
+            results.append(result)
+            if progress:
+                print(
+                    f"  {scale:5} {name:12} {cache_mode:4} queries={result['queries']:3} "
+                    f"p50={result['p50_ms']:7.1f} ms p95={result['p95_ms']:7.1f} ms "
+                    f"status={result['status']}",
+                    file=sys.stderr,
+                )
+    return results
+
+
+def database_counts():
+    """What the measured database holds (all rows, and what visitors see)."""
+    from documents.models import Document
+    from gallery.models import Album, Photo
+    from lhh.models import SearchEntry
+    from members.models import Organization
+    from news.models import Article
+    from qa.models import Question
+
+    return {
+        "articles": Article.objects.count(),
+        "articles_published": Article.objects.published().count(),
+        "documents": Document.objects.count(),
+        "documents_published": Document.objects.published().count(),
+        "questions": Question.objects.count(),
+        "questions_published": Question.objects.published().count(),
+        "organizations": Organization.objects.count(),
+        "albums": Album.objects.count(),
+        "photos": Photo.objects.count(),
+        "search_entries": SearchEntry.objects.count(),
+    }
+
+
+def main(argv=None):
+    from .generate import bench_database_url, setup_django
+
+    parser = argparse.ArgumentParser(description="Measure every page type in process.")
+    parser.add_argument("--scale", default="small")
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--out", required=False)
+    parser.add_argument("--clear-cache", action="store_true", help="only clear the cache")
+    args = parser.parse_args(argv)
+    setup_django(bench_database_url(args.scale))
+    from django.core.cache import cache
+    from django.db import connection
+
+    cache.clear()
+    if args.clear_cache:
+        return 0
+    output = {
+        "scale": args.scale,
+        "vendor": connection.vendor,
+        "database": connection.settings_dict["NAME"],
+        "counts": database_counts(),
+        "pages": measure_pages(scale=args.scale, requests=args.requests, progress=True),
+    }
+    text = json.dumps(output, ensure_ascii=False, indent=2)
+    if args.out:
+        with open(args.out, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    else:
+        print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -11,6 +11,7 @@ from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
 from qa.sitemaps import QuestionSitemap
 
 from . import views
+from .pagecache import cache_page_for_visitors
 from .sitemaps import PageSitemap, StaticViewSitemap
 
 admin.site.site_header = "Quản trị Cổng thông tin LHH"
@@ -32,7 +33,7 @@ sitemaps = {
 
 lhh_patterns = (
     [
-        path("", views.HomeView.as_view(), name="home"),
+        path("", cache_page_for_visitors(views.HomeView.as_view()), name="home"),
         path("gioi-thieu/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
         path("tim-kiem/", views.SearchView.as_view(), name="search"),
         path("so-do-trang/", views.SiteMapView.as_view(), name="site_map"),

@@ -210,7 +210,11 @@ class Photo(models.Model):
         ordering = ["order", "pk"]
         verbose_name = "ảnh"
         verbose_name_plural = "ảnh"
-        indexes = [models.Index(fields=["album", "order"], name="photo_album_order_idx")]
+        indexes = [
+            models.Index(fields=["album", "order"], name="photo_album_order_idx"),
+            # HÌNH HOẠT ĐỘNG, on every page: the newest photos first.
+            models.Index(fields=["-uploaded_at", "-id"], name="photo_newest_idx"),
+        ]
 
     def __str__(self):
         return self.caption or self.image.name.rsplit("/", 1)[-1]

@@ -3,8 +3,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, F, Q, Value, When, Window
-from django.db.models.functions import RowNumber
+from django.db.models import Q, Value
 from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
@@ -146,7 +145,10 @@ class ArticleQuerySet(PublishableQuerySet):
 
     def in_category(self, category):
         """Articles of the category and of its sub-categories."""
-        return self.filter(Q(category=category) | Q(category__parent=category))
+        # An id list, not a join on the parent: the count and the page are then
+        # served by the category index.
+        ids = Category.objects.filter(Q(pk=category.pk) | Q(parent=category.pk)).values("pk")
+        return self.filter(category_id__in=ids)
 
     def others_than(self, article):
         """Older articles of the same category ("Các tin khác")."""
@@ -160,43 +162,46 @@ class ArticleQuerySet(PublishableQuerySet):
         )
 
     def front_page(self, featured_count=3, latest_count=8):
-        """The home page's featured articles and latest news, in one query.
+        """The home page's featured articles and latest news.
 
         Returns (featured, latest): the newest featured articles, and the
-        newest others. Two LIMITed id subqueries keep it one round trip.
+        newest others. Two short index scans; one query with OR-ed id
+        subqueries made PostgreSQL scan the whole table.
         """
-        featured_ids = self.featured().values("pk")[:featured_count]
-        latest_ids = self.values("pk")[: featured_count + latest_count]
-        rows = list(self.filter(Q(pk__in=featured_ids) | Q(pk__in=latest_ids)))
-        featured = [a for a in rows if a.is_featured][:featured_count]
-        latest = [a for a in rows if a not in featured][:latest_count]
+        featured = list(self.featured()[:featured_count])
+        shown = [article.pk for article in featured]
+        latest = list(self.exclude(pk__in=shown)[:latest_count])
         return featured, latest
 
     def newest_per_block(self, block_of, per_block):
-        """The newest `per_block` articles of each block, in one query.
+        """The newest `per_block` articles of each block, in two queries.
 
-        `block_of` maps a category id to the id of the block it is shown in;
-        a window function ranks the articles inside each block.
+        `block_of` maps a category id to the id of the block it is shown in.
+        Each block's newest ids come from its own short index scan, all in one
+        UNION ALL (ranking every article with a window function sorted the
+        whole table); the articles are then read by id.
         """
-        block = Case(
-            *[When(category_id=pk, then=Value(block_pk)) for pk, block_pk in block_of.items()],
-            output_field=models.BigIntegerField(),
-        )
-        return (
-            self.filter(category_id__in=list(block_of))
-            .annotate(
-                block_id=block,
-                rank=Window(
-                    RowNumber(),
-                    partition_by=[block],
-                    order_by=[F("published_at").desc(), F("id").desc()],
-                ),
+        categories_of = {}
+        for category_pk, block_pk in block_of.items():
+            categories_of.setdefault(block_pk, []).append(category_pk)
+        branches = [
+            Article._base_manager.filter(
+                pk__in=self.filter(category_id__in=category_pks).values("pk")[:per_block]
             )
-            .filter(rank__lte=per_block)
-            .select_related("category")
-            .defer("body")
-            .order_by("block_id", "rank")
+            .annotate(block_id=Value(block_pk, output_field=models.BigIntegerField()))
+            .values_list("pk", "block_id")
+            .order_by()
+            for block_pk, category_pks in categories_of.items()
+        ]
+        if not branches:
+            return []
+        block_by_pk = dict(branches[0].union(*branches[1:], all=True))
+        articles = list(
+            self.filter(pk__in=list(block_by_pk)).select_related("category").defer("body")
         )
+        for article in articles:
+            article.block_id = block_by_pk[article.pk]
+        return articles
 
 
 class Article(Publishable):

@@ -3,6 +3,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from lhh.visits import is_bot
+
 from .models import Article, Category
 
 
@@ -52,8 +54,9 @@ class ArticleDetailView(DetailView):
         if self.object.category.slug != kwargs["category_slug"]:
             return redirect(self.object, permanent=True)
         is_preview = not self.object.is_published
-        if not is_preview:
+        if not is_preview and not is_bot(request.META.get("HTTP_USER_AGENT", "")):
             # One UPDATE with F(): simultaneous readers never lose a count.
+            # Crawlers are not readers, and would make every crawl a write.
             Article.objects.filter(pk=self.object.pk).update(view_count=F("view_count") + 1)
             self.object.view_count += 1
         context = self.get_context_data(object=self.object, is_preview=is_preview)

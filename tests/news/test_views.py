@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from .factories import ArticleFactory, CategoryFactory
 
+BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0"
+
 pytestmark = pytest.mark.django_db
 
 
@@ -99,7 +101,7 @@ def test_article_page_shows_title_date_summary_cover_body_and_sign_off(client):
         cover_caption="Ông Đặng Vũ Minh phát biểu",
         published_at=timezone.make_aware(timezone.datetime(2017, 8, 16, 9, 5)),
     )
-    html = client.get(article.get_absolute_url()).content.decode()
+    html = client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER).content.decode()
     for text in [
         '<h1 class="article__title">Hội nghị Giao ban</h1>',
         "16/08/2017 09:05",
@@ -147,10 +149,18 @@ def test_article_page_carries_opengraph_and_dublin_core_meta(client):
 
 def test_article_view_count_goes_up_by_one_per_visit(client):
     article = ArticleFactory()
-    client.get(article.get_absolute_url())
-    client.get(article.get_absolute_url())
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT=BROWSER)
     article.refresh_from_db()
     assert article.view_count == 2
+
+
+def test_crawlers_do_not_count_as_views(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url(), HTTP_USER_AGENT="Googlebot/2.1")
+    client.get(article.get_absolute_url())
+    article.refresh_from_db()
+    assert article.view_count == 0
 
 
 def test_article_under_another_category_slug_redirects_to_its_address(client):

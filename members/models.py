@@ -80,10 +80,12 @@ class OrganizationGroupQuerySet(models.QuerySet):
             if group is None:
                 group = groups[pk] = OrganizationGroup(pk=pk, name=name, slug=slug)
                 group.active_organizations = []
+                # One reverse() per group: the tree lists hundreds of links.
+                group.url = group.get_absolute_url()
             if org_pk is not None:
-                group.active_organizations.append(
-                    Organization(pk=org_pk, name=org_name, slug=org_slug, group=group)
-                )
+                organization = Organization(pk=org_pk, name=org_name, slug=org_slug, group=group)
+                organization.url = f"{group.url}{org_slug}/"
+                group.active_organizations.append(organization)
         return list(groups.values())
 
     def with_active_organizations(self, organizations=None):

@@ -6,6 +6,8 @@ visit counter is read live. Each tag only picks its part.
 """
 
 from django import template
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from documents.models import Document
 from gallery.models import Photo
@@ -51,19 +53,31 @@ def main_info(context):
     return {"pages": _blocks(context)["pages"]}
 
 
-@register.inclusion_tag("includes/sidebar/member_tree.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def member_tree(context):
     """TỔ CHỨC THÀNH VIÊN. A profile page puts `current_organization_id` in the
-    context and a group page `current_group_id`; that group's branch is open."""
+    context and a group page `current_group_id`; that group's branch is open.
+
+    The tree lists every active organization, so its rendered HTML is cached
+    too, per highlighted organization or group, under the content version.
+    """
     current_organization_id = context.get("current_organization_id")
     current_group_id = context.get("current_group_id")
-    groups = _blocks(context)["groups"]
-    for group in groups:
-        group.is_open = group.pk == current_group_id or any(
-            organization.pk == current_organization_id
-            for organization in group.active_organizations
+
+    def render():
+        groups = _blocks(context)["groups"]
+        for group in groups:
+            group.is_open = group.pk == current_group_id or any(
+                organization.pk == current_organization_id
+                for organization in group.active_organizations
+            )
+        return render_to_string(
+            "includes/sidebar/member_tree.html",
+            {"groups": groups, "current_organization_id": current_organization_id},
         )
-    return {"groups": groups, "current_organization_id": current_organization_id}
+
+    name = f"tree:{current_organization_id}:{current_group_id}"
+    return mark_safe(sidebar.cached(name, render))
 
 
 @register.inclusion_tag("includes/sidebar/questions.html", takes_context=True)

@@ -219,6 +219,7 @@ def seed(log):
         if Banner.objects.filter(title=title).exists():
             continue
         banner = Banner(title=title, url=url, order=order)
-        banner.image.save(filename, ContentFile(banner_image(title, colours)), save=False)
+        # Assigned, not .save(save=False)-d: only assignment fills the stored width/height.
+        banner.image = ContentFile(banner_image(title, colours), name=filename)
         banner.save()
         log(f"Đã tạo quảng cáo “{title}”.")

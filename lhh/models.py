@@ -224,14 +224,18 @@ class BannerQuerySet(models.QuerySet):
         """QUẢNG CÁO: the banners shown today."""
 
         def make(row):
-            return Banner(
+            banner = Banner(
                 pk=row["ref"],
                 title=row["title"],
                 url=row["url"] or "",
-                image=row["image"],
                 image_width=row["width"],
                 image_height=row["height"],
             )
+            # Straight into __dict__: through __init__ or the field's
+            # descriptor, Django opens the file to measure it when the stored
+            # size is missing, and fails if the file is gone.
+            banner.__dict__["image"] = row["image"]
+            return banner
 
         return sidebar.feed(
             "banners", self.current(), limit, make,

@@ -556,10 +556,9 @@ def seed(log):
             description=description(name, group.name, title, leader),
             order=order,
         )
-        organization.logo.save(
-            f"{slug[:60]}.png",
-            ContentFile(logo_image(abbreviation, GROUP_COLOURS[group_slug])),
-            save=False,
+        # Assigned, not .save(save=False)-d: only assignment fills the stored width/height.
+        organization.logo = ContentFile(
+            logo_image(abbreviation, GROUP_COLOURS[group_slug]), name=f"{slug[:60]}.png"
         )
         organization.save()
         organization.fields.set([fields[slug] for slug in field_slugs])

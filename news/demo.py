@@ -606,10 +606,9 @@ def _create_article(categories, log, **data):
     )
     if cover:
         text, colours = cover
-        article.cover.save(
-            f"{slug[:60]}.png",
-            ContentFile(banner_image(text, colours, size=(600, 400))),
-            save=False,
+        # Assigned, not .save(save=False)-d: only assignment fills the stored width/height.
+        article.cover = ContentFile(
+            banner_image(text, colours, size=(600, 400)), name=f"{slug[:60]}.png"
         )
     article.save()
     log(f"Đã tạo tin bài “{article.title}”.")

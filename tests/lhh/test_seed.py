@@ -54,3 +54,14 @@ def test_seed_demo_admin_creates_the_demo_account_once(django_user_model):
     call_command("seed_demo", "--admin", verbosity=0)
     call_command("seed_demo", "--admin", verbosity=0)
     assert django_user_model.objects.filter(username="admin", is_superuser=True).count() == 1
+
+
+def test_demo_images_have_their_size_stored():
+    from lhh.models import Banner
+    from members.models import Organization
+    from news.models import Article
+
+    call_command("seed_demo", verbosity=0)
+    assert not Banner.objects.filter(image_width__isnull=True).exists()
+    assert not Organization.objects.exclude(logo="").filter(logo_width__isnull=True).exists()
+    assert not Article.objects.exclude(cover="").filter(cover_width__isnull=True).exists()

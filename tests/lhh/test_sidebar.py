@@ -60,3 +60,12 @@ def test_a_warm_sidebar_costs_only_the_visit_counter(client, django_assert_num_q
     # (+1 for the page lookup). Warm: the page lookup and the counter only.
     with django_assert_num_queries(2):
         client.get("/gioi-thieu/khong-co-trang-nay/")
+
+
+def test_a_banner_whose_file_is_gone_does_not_break_the_page(client):
+    banner = BannerFactory(title="Quảng cáo mất ảnh")
+    type(banner).objects.filter(pk=banner.pk).update(image_width=None, image_height=None)
+    banner.image.storage.delete(banner.image.name)
+    response = client.get("/")
+    assert response.status_code == 200
+    assert "Quảng cáo mất ảnh" in response.content.decode()

@@ -333,7 +333,11 @@ class SearchEntry(models.Model):
                 fields=["content_type", "object_id"], name="search_entry_unique_object"
             )
         ]
-        indexes = [models.Index(fields=["kind", "date"], name="search_entry_kind_date_idx")]
+        indexes = [
+            models.Index(fields=["kind", "date"], name="search_entry_kind_date_idx"),
+            # Search's candidates: the newest matches, walked in date order.
+            models.Index(fields=["-date", "-id"], name="search_entry_newest_idx"),
+        ]
 
     def __str__(self):
         return self.title

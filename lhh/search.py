@@ -16,7 +16,7 @@ folded text serves these LIKE '% word%' conditions; SQLite scans.
 
 import re
 
-from django.db.models import Case, Q, Value, When
+from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -60,28 +60,82 @@ def folded_words_filter(field, query):
     return words_filter(field, [fold(word) for word in query_words(query)])
 
 
+class Search:
+    """The matches of one query, ranked, with counts per kind.
+
+    Ranking needs every candidate's text, so it runs on a bounded set: the
+    CANDIDATES newest matches plus the CANDIDATES newest title matches. A
+    query matching more than that (a common word over 100,000 articles)
+    ranks its newest matches and its title matches; on PostgreSQL each of
+    the two walks the date index and stops early, or, for a rare word, reads
+    the few rows the trigram index finds. Results are identical to ranking
+    everything whenever a query matches fewer than CANDIDATES entries.
+    """
+
+    CANDIDATES = 500
+
+    def __init__(self, queryset, query, kind=None):
+        self.queryset = queryset
+        self.words = query_words(query)
+        self.folded_words = [fold(word) for word in self.words]
+        self.all_ids = self.ids = set()
+        self.is_capped = False
+        if not self.words:
+            return
+        visible = queryset.visible()
+        self.all_ids, self.is_capped = self._candidates(visible)
+        if kind:
+            self.ids, _ = self._candidates(visible.filter(kind=kind))
+        else:
+            self.ids = self.all_ids
+
+    def _candidates(self, entries):
+        newest = ("-date", "-pk")
+        matches = entries.filter(words_filter("folded", self.folded_words))
+        recent = list(matches.order_by(*newest).values_list("pk", flat=True)[: self.CANDIDATES])
+        # The title is part of the folded text: a title match needs no look
+        # at the (long) folded text.
+        titled = list(
+            entries.filter(words_filter("title_folded", self.folded_words))
+            .order_by(*newest)
+            .values_list("pk", flat=True)[: self.CANDIDATES]
+        )
+        return set(recent) | set(titled), len(recent) == self.CANDIDATES
+
+    def entries(self):
+        if not self.ids:
+            return self.queryset.none()
+        words, folded_words = self.words, self.folded_words
+        phrase = " " + " ".join(folded_words) + " "
+        rank = Case(
+            When(words_filter("title_folded", folded_words), then=Value(40)), default=Value(0)
+        ) + Case(When(folded__contains=phrase, then=Value(10)), default=Value(0))
+        if words != folded_words:
+            # The query carries diacritics: exact matches first ("hỏi" ≠ "hội").
+            rank = (
+                rank
+                + Case(When(words_filter("exact", words), then=Value(100)), default=Value(0))
+                + Case(When(words_filter("title_exact", words), then=Value(20)), default=Value(0))
+            )
+        entries = self.queryset.filter(pk__in=self.ids)
+        return entries.annotate(rank=rank).order_by("-rank", "-date", "-pk")
+
+    def kind_counts(self):
+        """{kind: number of candidates}, over every kind, in one query."""
+        if not self.all_ids:
+            return {}
+        rows = (
+            self.queryset.filter(pk__in=self.all_ids)
+            .order_by()
+            .values_list("kind")
+            .annotate(n=Count("pk"))
+        )
+        return dict(rows)
+
+
 def search(queryset, query, kind=None):
     """Visible entries matching `query`, best first; an empty queryset for no words."""
-    words = query_words(query)
-    if not words:
-        return queryset.none()
-    folded_words = [fold(word) for word in words]
-    entries = queryset.visible().filter(words_filter("folded", folded_words))
-    if kind:
-        entries = entries.filter(kind=kind)
-    has_diacritics = words != folded_words
-    phrase = " " + " ".join(folded_words) + " "
-
-    rank = Case(
-        When(words_filter("title_folded", folded_words), then=Value(40)), default=Value(0)
-    ) + Case(When(folded__contains=phrase, then=Value(10)), default=Value(0))
-    if has_diacritics:
-        rank = (
-            rank
-            + Case(When(words_filter("exact", words), then=Value(100)), default=Value(0))
-            + Case(When(words_filter("title_exact", words), then=Value(20)), default=Value(0))
-        )
-    return entries.annotate(rank=rank).order_by("-rank", "-date", "-pk")
+    return Search(queryset, query, kind).entries()
 
 
 def highlight(text, query, length=None):
@@ -92,27 +146,34 @@ def highlight(text, query, length=None):
     """
     text = nfc(text)
     words = [fold(word) for word in query_words(query)]
-    spans = [
-        match.span()
-        for match in _WORD.finditer(text)
-        if any(fold(match.group()).startswith(word) for word in words)
-    ]
     start, end, prefix, suffix = 0, len(text), "", ""
     if length and len(text) > length:
-        first = spans[0][0] if spans else 0
+        # Bodies can be long (a document's file text): find the first match
+        # in the folded text, which keeps positions for Vietnamese, and only
+        # mark the words of the snippet.
+        first = _first_match(text, words)
         start = max(0, first - length // 3)
         end = min(len(text), start + length)
         prefix = "…" if start else ""
         suffix = "…" if end < len(text) else ""
     parts, position = [], start
-    for span_start, span_end in spans:
-        if span_start < start or span_end > end:
+    for match in _WORD.finditer(text, start, end):
+        if not any(fold(match.group()).startswith(word) for word in words):
             continue
-        parts.append(escape(text[position:span_start]))
-        parts.append(f"<mark>{escape(text[span_start:span_end])}</mark>")
-        position = span_end
+        parts.append(escape(text[position : match.start()]))
+        parts.append(f"<mark>{escape(match.group())}</mark>")
+        position = match.end()
     parts.append(escape(text[position:end]))
     return mark_safe(prefix + "".join(parts) + suffix)
+
+
+def _first_match(text, words):
+    folded_text = fold(text)
+    if not words or len(folded_text) != len(text):
+        return 0
+    pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + ")")
+    match = pattern.search(folded_text)
+    return match.start() if match else 0
 
 
 def entry_values(document):

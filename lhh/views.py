@@ -4,7 +4,6 @@ import uuid
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.db.models import Count
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
@@ -105,7 +104,8 @@ class SearchView(ListView):
         self.query = nfc(self.request.GET.get("q", ""))[: search.MAX_QUERY_LENGTH].strip()
         kind = self.request.GET.get("loai", "")
         self.kind = kind if kind in SearchKind.values else ""
-        return search.search(SearchEntry.objects.all(), self.query, self.kind or None)
+        self.search = search.Search(SearchEntry.objects.all(), self.query, self.kind or None)
+        return self.search.entries()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -114,18 +114,14 @@ class SearchView(ListView):
             entry.snippet_html = search.highlight(
                 entry.body, self.query, length=search.SNIPPET_LENGTH
             )
-        counts = dict(
-            search.search(SearchEntry.objects.all(), self.query)
-            .order_by()
-            .values_list("kind")
-            .annotate(n=Count("pk"))
-        )
+        counts = self.search.kind_counts()
         context.update(
             query=self.query,
             kind=self.kind,
             kinds=[(value, label, counts.get(value, 0)) for value, label in SearchKind.choices],
             total=sum(counts.values()),
-            has_words=bool(search.query_words(self.query)),
+            is_capped=self.search.is_capped,
+            has_words=bool(self.search.words),
         )
         return context
 

@@ -285,3 +285,27 @@ def test_search_gives_the_same_results_on_every_database_for_the_demo_corpus():
     assert titles("giao ban toàn quốc 2017")[0].startswith("Hội nghị Giao ban toàn quốc")
     assert titles("582/QĐ-UBND")[0].startswith("582/QĐ-UBND")
     assert titles("hoi y hoc")[0] == "Hội Y học tỉnh Lâm Đồng"
+
+
+def test_a_very_common_word_ranks_its_newest_and_title_matches(client, monkeypatch):
+    monkeypatch.setattr(search.Search, "CANDIDATES", 3)
+    page("Hội thảo cũ về nông nghiệp", days_ago=400)
+    for n in range(6):
+        page(f"Tin số {n}", body="Bàn về nông nghiệp sạch.", days_ago=n)
+    found = titles("nong nghiep")
+    # The three newest body matches and the (older) title match.
+    assert found[0] == "Hội thảo cũ về nông nghiệp"
+    assert found[1:] == ["Tin số 0", "Tin số 1", "Tin số 2"]
+    html = client.get("/tim-kiem/", {"q": "nong nghiep"}).content.decode()
+    assert "Có rất nhiều kết quả" in html
+    assert "Tất cả (hơn " in html
+
+
+def test_kind_filter_searches_that_kind_beyond_the_newest_matches(monkeypatch):
+    from lhh.models import SearchKind
+
+    monkeypatch.setattr(search.Search, "CANDIDATES", 2)
+    for n in range(4):
+        page(f"Trang {n}", body="nông nghiệp", days_ago=n)
+    SearchEntry.objects.filter(title="Trang 3").update(kind=SearchKind.DOCUMENT)
+    assert titles("nong nghiep", kind=SearchKind.DOCUMENT) == ["Trang 3"]

@@ -283,19 +283,30 @@ class Document(Publishable):
             "replaced_by": replaces.filter(to_document=self.pk, from_document=OuterRef("pk")),
             "amended_by": amends.filter(to_document=self.pk, from_document=OuterRef("pk")),
         }
+        related = {name: [] for name in links}
+        # The linked ids first, from the two small link tables: annotating
+        # every published document with four EXISTS cost 28 ms at 10,000.
+        linked_ids = set(
+            replaces.filter(from_document=self.pk)
+            .values_list("to_document", flat=True)
+            .union(
+                replaces.filter(to_document=self.pk).values_list("from_document", flat=True),
+                amends.filter(from_document=self.pk).values_list("to_document", flat=True),
+                amends.filter(to_document=self.pk).values_list("from_document", flat=True),
+                all=True,
+            )
+        )
+        if not linked_ids:
+            return related
         annotations = {f"is_{name}": Exists(link) for name, link in links.items()}
-        any_link = Q()
-        for name in links:
-            any_link |= Q(**{f"is_{name}": True})
         others = (
             type(self)
             .objects.published()
+            .filter(pk__in=linked_ids)
             .annotate(**annotations)
-            .filter(any_link)
             .only("number", "slug", "issued_on", "summary")
             .order_by("-issued_on", "-id")
         )
-        related = {name: [] for name in links}
         for other in others:
             for name in links:
                 if getattr(other, f"is_{name}"):

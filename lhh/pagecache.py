@@ -3,14 +3,15 @@
 A page is stored once rendered, under the sidebar's content version (any
 edit of content bumps it, so an edit shows at once) and today's date (the
 header shows it), for at most PAGE_CACHE_SECONDS (so a scheduled article
-appears at most that late). The visit counter block is cut out and put back
-on every request from its own 5-second cache, so its numbers lag by seconds
-at most; the counting itself is the middleware's and never depends on this.
+appears at most that late). The visit counter block is cut out and rendered
+again on every request from the counter's own figures (lhh.visits), so it is
+as current on a cached page as on any other.
 
 Staff, requests with a query string and responses other than 200 are never
 cached; nothing cached carries a CSRF token or a message.
 """
 
+import time
 from functools import wraps
 
 from django.core.cache import cache
@@ -22,26 +23,26 @@ from . import sidebar
 from .visits import visit_stats
 
 PAGE_CACHE_SECONDS = 60
-# The counter's numbers on a cached page lag the real counts by at most this.
-COUNTER_CACHE_SECONDS = 5
-COUNTER_START, COUNTER_END = "<!--visit-counter-->", "<!--/visit-counter-->"
+COUNTER_START, COUNTER_END = b"<!--visit-counter-->", b"<!--/visit-counter-->"
+
+# Each worker also keeps the pages it served last in its own
+# memory, checked against the shared content version on every request: a
+# cached page then costs one small cache read instead of fetching ~60 KB.
+_local_pages = {}
+LOCAL_PAGES_MAX = 32
 
 
 def _counter_html():
-    html = cache.get("page:visit-counter")
-    if html is None:
-        stats = {"stats": visit_stats()}
-        html = render_to_string("includes/sidebar/visit_counter.html", stats).strip()
-        cache.set("page:visit-counter", html, COUNTER_CACHE_SECONDS)
-    return html
+    stats = {"stats": visit_stats()}
+    return render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
 
 
-def _split(html):
+def _split(content):
     """The page around its counter block: (before, after), or None."""
-    start, end = html.find(COUNTER_START), html.find(COUNTER_END)
+    start, end = content.find(COUNTER_START), content.find(COUNTER_END)
     if start < 0 or end < 0:
         return None
-    return html[:start], html[end + len(COUNTER_END) :]
+    return content[:start], content[end + len(COUNTER_END) :]
 
 
 def _cacheable_request(request):
@@ -53,23 +54,48 @@ def _cacheable_request(request):
     )
 
 
+def _cached_parts(key):
+    parts = _local_pages.get(key)
+    if parts is None:
+        parts = cache.get(key)
+        if parts is not None:
+            _remember(key, parts)
+    return parts
+
+
+def _remember(key, parts):
+    if len(_local_pages) >= LOCAL_PAGES_MAX:
+        _local_pages.clear()
+    _local_pages[key] = parts
+
+
 def cache_page_for_visitors(view):
     @wraps(view)
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        key = f"page:{request.path}:{sidebar.content_version()}:{timezone.localdate()}"
-        parts = cache.get(key)
+        # The timeout is kept in the key too, so a worker's own copy expires
+        # with the shared one.
+        window = int(time.time() // PAGE_CACHE_SECONDS)
+        version = sidebar.content_version()
+        key = f"page:{request.path}:{version}:{timezone.localdate()}:{window}"
+        parts = _cached_parts(key)
         if parts is not None:
             before, after = parts
-            return HttpResponse(before + _counter_html() + after)
+            return HttpResponse(b"".join([before, _counter_html(), after]))
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
         if response.status_code == 200 and not response.cookies:
-            parts = _split(response.content.decode())
+            parts = _split(response.content)
             if parts is not None:
                 cache.set(key, parts, PAGE_CACHE_SECONDS)
+                _remember(key, parts)
         return response
 
     return wrapper
+
+
+def forget():
+    """Drop this worker's own copies (tests, after clearing the shared cache)."""
+    _local_pages.clear()

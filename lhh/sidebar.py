@@ -13,6 +13,7 @@ content change bumps (signals connected in LhhConfig.ready): an edit shows
 at once, and a scheduled item appears at most that many seconds late.
 """
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,8 +105,11 @@ def _sort_key(row):
 def content_version():
     version = cache.get(VERSION_KEY)
     if version is None:
-        version = 1
-        cache.add(VERSION_KEY, version, None)
+        # Started from the clock, not from 1: after the cache is emptied (a
+        # Redis restart) no old version number, and no page a worker keeps
+        # in memory under it, can come back.
+        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
+        version = cache.get(VERSION_KEY)
     return version
 
 
@@ -113,7 +117,7 @@ def bump_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
-        cache.set(VERSION_KEY, 1, None)
+        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
 
 
 def cached(name, build):

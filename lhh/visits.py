@@ -24,6 +24,8 @@ from .models import SiteProfile, VisitDay
 COOKIE_NAME = "lhh_visit"
 COOKIE_SALT = "lhh.visits"
 COOKIE_MAX_AGE = 365 * 24 * 3600
+STATS_KEY = "visits:stats"
+STATS_SECONDS = 5
 
 BOT_PATTERN = re.compile(
     r"bot|crawl|spider|slurp|archiver|facebookexternalhit|zalo.*preview|"
@@ -59,6 +61,7 @@ def _online_window(now=None):
 def record_visit(day=None):
     """Add one visit to `day` (today by default) in a single atomic statement."""
     day = day or timezone.localdate()
+    cache.delete(STATS_KEY)
     if VisitDay.objects.filter(day=day).update(count=F("count") + 1):
         return
     try:
@@ -110,7 +113,19 @@ def online_counts():
 
 
 def visit_stats():
-    """Total (carried over from the old site + counted), today, online now."""
+    """Total (carried over from the old site + counted), today, online now.
+
+    Kept in the shared cache until the next counted visit, and at most
+    STATS_SECONDS for the online figures: pages read it without a query.
+    """
+    stats = cache.get(STATS_KEY)
+    if stats is None:
+        stats = _visit_stats()
+        cache.set(STATS_KEY, stats, STATS_SECONDS)
+    return stats
+
+
+def _visit_stats():
     today = timezone.localdate()
     sums = VisitDay.objects.aggregate(counted=Sum("count"), today=Sum("count", filter=Q(day=today)))
     online = online_counts()

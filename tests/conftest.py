@@ -1,13 +1,17 @@
 import pytest
 from django.core.cache import cache
 
+from lhh import pagecache
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     """Each test starts with an empty cache (CI shares one Redis)."""
     cache.clear()
+    pagecache.forget()
     yield
     cache.clear()
+    pagecache.forget()
 
 
 @pytest.fixture(autouse=True)

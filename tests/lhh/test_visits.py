@@ -166,3 +166,9 @@ def test_concurrent_new_visits_are_all_counted():
     for thread in threads:
         thread.join()
     assert counted() == 80
+
+
+def test_a_counted_visit_refreshes_the_cached_figures_at_once(clock):
+    visits.visit_stats()
+    visitor().get("/")
+    assert visits.visit_stats()["today"] == 1

@@ -20,7 +20,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import sidebar
-from .visits import visit_stats
+from .visits import COUNTER_HTML_KEY, STATS_SECONDS, visit_stats
 
 PAGE_CACHE_SECONDS = 60
 COUNTER_START, COUNTER_END = b"<!--visit-counter-->", b"<!--/visit-counter-->"
@@ -32,9 +32,13 @@ _local_pages = {}
 LOCAL_PAGES_MAX = 32
 
 
-def _counter_html():
-    stats = {"stats": visit_stats()}
-    return render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
+def _counter_html(cached=None):
+    """The counter block as bytes, kept as long as the figures it shows."""
+    if cached is None:
+        stats = {"stats": visit_stats()}
+        cached = render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
+        cache.set(COUNTER_HTML_KEY, cached, STATS_SECONDS)
+    return cached
 
 
 def _split(content):
@@ -77,12 +81,15 @@ def cache_page_for_visitors(view):
         # The timeout is kept in the key too, so a worker's own copy expires
         # with the shared one.
         window = int(time.time() // PAGE_CACHE_SECONDS)
-        version = sidebar.content_version()
+        # One round trip for the content version and the counter block.
+        shared = cache.get_many([sidebar.VERSION_KEY, COUNTER_HTML_KEY])
+        version = shared.get(sidebar.VERSION_KEY) or sidebar.content_version()
         key = f"page:{request.path}:{version}:{timezone.localdate()}:{window}"
         parts = _cached_parts(key)
         if parts is not None:
             before, after = parts
-            return HttpResponse(b"".join([before, _counter_html(), after]))
+            counter = _counter_html(shared.get(COUNTER_HTML_KEY))
+            return HttpResponse(b"".join([before, counter, after]))
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()

@@ -25,6 +25,8 @@ COOKIE_NAME = "lhh_visit"
 COOKIE_SALT = "lhh.visits"
 COOKIE_MAX_AGE = 365 * 24 * 3600
 STATS_KEY = "visits:stats"
+# The rendered counter of cached pages (lhh.pagecache): as fresh as the figures.
+COUNTER_HTML_KEY = "visits:counter-html"
 STATS_SECONDS = 5
 
 BOT_PATTERN = re.compile(
@@ -61,7 +63,7 @@ def _online_window(now=None):
 def record_visit(day=None):
     """Add one visit to `day` (today by default) in a single atomic statement."""
     day = day or timezone.localdate()
-    cache.delete(STATS_KEY)
+    cache.delete_many([STATS_KEY, COUNTER_HTML_KEY])
     if VisitDay.objects.filter(day=day).update(count=F("count") + 1):
         return
     try:

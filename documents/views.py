@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from lhh.paginator import CachedCountPaginator
 from lhh.visits import is_bot
 
 from .forms import DocumentFilterForm
@@ -28,6 +29,7 @@ def visible_documents(request):
 class DocumentListView(ListView):
     model = Document
     paginate_by = 20
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         self.form = DocumentFilterForm(self.request.GET or None)

@@ -2,12 +2,15 @@ from django.db.models import Prefetch
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from lhh.paginator import CachedCountPaginator
+
 from .models import Album, Photo
 
 
 class AlbumListView(ListView):
     model = Album
     paginate_by = 12
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Album.objects.published().for_listing()

@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from lhh.paginator import CachedCountPaginator
 from lhh.visits import is_bot
 
 from .models import Article, Category
@@ -16,6 +17,7 @@ def can_preview(user):
 class ArticleListView(ListView):
     model = Article
     paginate_by = 10
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Article.objects.published().select_related("category")

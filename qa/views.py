@@ -11,6 +11,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
+from lhh.paginator import CachedCountPaginator
+
 from .emails import send_new_question_emails
 from .forms import LookupForm, QuestionForm
 from .models import (
@@ -36,6 +38,7 @@ class QuestionListView(ListView):
 
     model = Question
     paginate_by = 10
+    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         self.topics = list(Topic.objects.all())

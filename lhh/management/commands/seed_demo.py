@@ -41,7 +41,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(
             self.style.SUCCESS(
-                "Tài khoản quản trị mẫu: "
-                f"{DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD} (http://127.0.0.1:8000/admin/)"
+                "Tài khoản quản trị mẫu (đăng nhập tại /admin/): "
+                f"{DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}"
             )
         )

@@ -15,6 +15,7 @@ folded text serves these LIKE '% word%' conditions; SQLite scans.
 """
 
 import re
+from functools import lru_cache
 
 from django.db.models import Case, Count, Q, Value, When
 from django.utils import timezone
@@ -27,6 +28,9 @@ MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
 BODY_LIMIT = 200_000
 SNIPPET_LENGTH = 240
+# Snippets are cut from the beginning of long bodies (a document's file
+# text can be 200,000 characters): a match further in shows the opening.
+SNIPPET_SOURCE = 20_000
 
 _WORD = re.compile(r"\w+")
 
@@ -72,7 +76,7 @@ class Search:
     everything whenever a query matches fewer than CANDIDATES entries.
     """
 
-    CANDIDATES = 500
+    CANDIDATES = 200
 
     def __init__(self, queryset, query, kind=None):
         self.queryset = queryset
@@ -117,7 +121,10 @@ class Search:
                 + Case(When(words_filter("exact", words), then=Value(100)), default=Value(0))
                 + Case(When(words_filter("title_exact", words), then=Value(20)), default=Value(0))
             )
-        entries = self.queryset.filter(pk__in=self.ids)
+        # The normalised copies are for SQL only: do not fetch them.
+        entries = self.queryset.filter(pk__in=self.ids).defer(
+            "title_exact", "title_folded", "exact", "folded"
+        )
         return entries.annotate(rank=rank).order_by("-rank", "-date", "-pk")
 
     def kind_counts(self):
@@ -158,13 +165,17 @@ def highlight(text, query, length=None):
         suffix = "…" if end < len(text) else ""
     parts, position = [], start
     for match in _WORD.finditer(text, start, end):
-        if not any(fold(match.group()).startswith(word) for word in words):
+        if not any(_fold_word(match.group()).startswith(word) for word in words):
             continue
         parts.append(escape(text[position : match.start()]))
         parts.append(f"<mark>{escape(match.group())}</mark>")
         position = match.end()
     parts.append(escape(text[position:end]))
     return mark_safe(prefix + "".join(parts) + suffix)
+
+
+# Snippets fold the same common words over and over.
+_fold_word = lru_cache(maxsize=8192)(fold)
 
 
 def _first_match(text, words):

@@ -112,7 +112,7 @@ class SearchView(ListView):
         for entry in context["object_list"]:
             entry.title_html = search.highlight(entry.title, self.query)
             entry.snippet_html = search.highlight(
-                entry.body, self.query, length=search.SNIPPET_LENGTH
+                entry.body[: search.SNIPPET_SOURCE], self.query, length=search.SNIPPET_LENGTH
             )
         counts = self.search.kind_counts()
         context.update(

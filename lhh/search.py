@@ -59,11 +59,6 @@ def words_filter(field, words):
     return condition
 
 
-def folded_words_filter(field, query):
-    """AND filter for another app's folded search column (e.g. /van-ban/?q=)."""
-    return words_filter(field, [fold(word) for word in query_words(query)])
-
-
 class Search:
     """The matches of one query, ranked, with counts per kind.
 

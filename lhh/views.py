@@ -107,6 +107,12 @@ class SearchView(ListView):
         self.search = search.Search(SearchEntry.objects.all(), self.query, self.kind or None)
         return self.search.entries()
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        paginator = super().get_paginator(queryset, per_page, **kwargs)
+        # The candidates are already known: no COUNT query is needed.
+        paginator.count = len(self.search.ids)
+        return paginator
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         for entry in context["object_list"]:

@@ -1,4 +1,5 @@
 import re
+from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
@@ -57,8 +58,22 @@ class Field(SluggedModel):
         verbose_name = "lĩnh vực"
         verbose_name_plural = "lĩnh vực"
 
-    def __str__(self):
-        return self.name
+
+@dataclass
+class TreeOrganization:
+    pk: int
+    name: str
+    url: str
+
+
+@dataclass
+class TreeGroup:
+    """A branch of the sidebar's member tree, with its active organizations in order."""
+
+    pk: int
+    name: str
+    url: str
+    organizations: list
 
 
 class OrganizationGroupQuerySet(models.QuerySet):
@@ -66,7 +81,9 @@ class OrganizationGroupQuerySet(models.QuerySet):
         """TỔ CHỨC THÀNH VIÊN: every group with its active organizations, one query.
 
         A LEFT JOIN restricted to active organizations keeps groups that have
-        none yet; the rows are folded into groups here.
+        none yet; the rows are folded into plain `TreeGroup` records here,
+        since building hundreds of model instances on every cold sidebar
+        would cost more than the query.
         """
         active = FilteredRelation("organizations", condition=Q(organizations__is_active=True))
         rows = (
@@ -78,14 +95,12 @@ class OrganizationGroupQuerySet(models.QuerySet):
         for pk, name, slug, org_pk, org_name, org_slug in rows:
             group = groups.get(pk)
             if group is None:
-                group = groups[pk] = OrganizationGroup(pk=pk, name=name, slug=slug)
-                group.active_organizations = []
-                # One reverse() per group: the tree lists hundreds of links.
-                group.url = group.get_absolute_url()
+                # One reverse() per group, not per organization.
+                url = OrganizationGroup(slug=slug).get_absolute_url()
+                group = groups[pk] = TreeGroup(pk, name, url, [])
             if org_pk is not None:
-                organization = Organization(pk=org_pk, name=org_name, slug=org_slug, group=group)
-                organization.url = f"{group.url}{org_slug}/"
-                group.active_organizations.append(organization)
+                url = f"{group.url}{org_slug}/"
+                group.organizations.append(TreeOrganization(org_pk, org_name, url))
         return list(groups.values())
 
     def with_active_organizations(self, organizations=None):
@@ -121,9 +136,6 @@ class OrganizationGroup(SluggedModel):
         ordering = ["order", "name"]
         verbose_name = "nhóm tổ chức"
         verbose_name_plural = "nhóm tổ chức"
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse("members:group", kwargs={"slug": self.slug})
@@ -218,9 +230,6 @@ class Organization(SluggedModel):
         indexes = [
             models.Index(fields=["group", "is_active", "order"], name="organization_group_idx"),
         ]
-
-    def __str__(self):
-        return self.name
 
     def get_absolute_url(self):
         return reverse(

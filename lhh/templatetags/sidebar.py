@@ -1,8 +1,10 @@
-"""One inclusion tag per sidebar block, all fed by lhh.sidebar.
+"""The sidebar: one inclusion tag per block, all fed by lhh.sidebar.
 
 The lists of every block come from one UNION query and the member tree from
-one more, cached together until content changes (lhh/sidebar.py); the
-visit counter is read live. Each tag only picks its part.
+one more, cached together until content changes (lhh/sidebar.py). The two
+columns' rendered HTML is cached the same way (`sidebar_column`), so a page
+whose sidebar is warm renders none of it; the visit counter, below the
+cached part of the left column, is read live on every page.
 """
 
 from django import template
@@ -53,31 +55,63 @@ def main_info(context):
     return {"pages": _blocks(context)["pages"]}
 
 
+# Organizations a branch of the member tree lists before "Xem tất cả N tổ
+# chức »": a provincial association has a few dozen, all shown; a branch of
+# hundreds would make every page's left column that long.
+TREE_BRANCH_LIMIT = 30
+
+
+def _branch(group, current_organization_id, current_group_id):
+    """What the template shows of one group: its first organizations (and the
+    current one wherever it stands), whether it is open, how many are left out."""
+    shown = group.organizations[:TREE_BRANCH_LIMIT]
+    current = [o for o in group.organizations if o.pk == current_organization_id]
+    if current and current[0] not in shown:
+        shown.append(current[0])
+    return {
+        "group": group,
+        "organizations": shown,
+        "count": len(group.organizations),
+        "hidden": len(group.organizations) - len(shown),
+        "open": group.pk == current_group_id or bool(current),
+    }
+
+
 @register.simple_tag(takes_context=True)
+def sidebar_column(context, side):
+    """The blocks of one column ("left": those above the visit counter), rendered
+    once per content version. The left one shows where the visitor is in the
+    member tree, so it is kept per highlighted organization or group.
+    """
+    request = context.get("request")
+    current = {
+        "request": request,
+        "current_organization_id": context.get("current_organization_id"),
+        "current_group_id": context.get("current_group_id"),
+    }
+    name = f"html:{side}"
+    if side == "left":
+        name += f":{current['current_organization_id']}:{current['current_group_id']}"
+    html = sidebar.cached(
+        name, lambda: render_to_string(f"includes/sidebar/column_{side}.html", current)
+    )
+    return mark_safe(html)
+
+
+@register.inclusion_tag("includes/sidebar/member_tree.html", takes_context=True)
 def member_tree(context):
     """TỔ CHỨC THÀNH VIÊN. A profile page puts `current_organization_id` in the
     context and a group page `current_group_id`; that group's branch is open.
-
-    The tree lists every active organization, so its rendered HTML is cached
-    too, per highlighted organization or group, under the content version.
     """
     current_organization_id = context.get("current_organization_id")
     current_group_id = context.get("current_group_id")
-
-    def render():
-        groups = _blocks(context)["groups"]
-        for group in groups:
-            group.is_open = group.pk == current_group_id or any(
-                organization.pk == current_organization_id
-                for organization in group.active_organizations
-            )
-        return render_to_string(
-            "includes/sidebar/member_tree.html",
-            {"groups": groups, "current_organization_id": current_organization_id},
-        )
-
-    name = f"tree:{current_organization_id}:{current_group_id}"
-    return mark_safe(sidebar.cached(name, render))
+    return {
+        "branches": [
+            _branch(group, current_organization_id, current_group_id)
+            for group in _blocks(context)["groups"]
+        ],
+        "current_organization_id": current_organization_id,
+    }
 
 
 @register.inclusion_tag("includes/sidebar/questions.html", takes_context=True)

@@ -1,6 +1,8 @@
 import lxml.html
 import pytest
 
+from lhh.templatetags.sidebar import TREE_BRANCH_LIMIT
+
 from .factories import OrganizationFactory, OrganizationGroupFactory
 
 pytestmark = pytest.mark.django_db
@@ -83,3 +85,27 @@ def test_tree_runs_the_same_queries_for_3_and_30_organizations(count_queries):
 
     assert few == many
     assert many <= 12
+
+
+def test_a_long_branch_lists_its_first_organizations_and_links_to_the_rest(client):
+    group = OrganizationGroupFactory(name="Hội thành viên")
+    organizations = [
+        OrganizationFactory(name=f"Hội số {n:02}", group=group, order=n)
+        for n in range(TREE_BRANCH_LIMIT + 5)
+    ]
+
+    block = tree(client.get("/"))
+    names, is_open = branches(block)["Hội thành viên"]
+    assert names == [o.name for o in organizations[:TREE_BRANCH_LIMIT]]
+    assert f"({TREE_BRANCH_LIMIT + 5})" in block.text_content()
+    more = block.xpath('.//li[@class="tree__all"]/a')[0]
+    assert more.text_content() == f"Xem tất cả {TREE_BRANCH_LIMIT + 5} tổ chức của nhóm »"
+    assert more.get("href") == group.get_absolute_url()
+
+    # The profile of one left out still finds itself in the tree, marked.
+    current = organizations[-2]
+    block = tree(client.get(current.get_absolute_url()))
+    names, is_open = branches(block)["Hội thành viên"]
+    assert is_open
+    assert names == [o.name for o in organizations[:TREE_BRANCH_LIMIT]] + [current.name]
+    assert [a.text_content() for a in block.xpath('.//a[@aria-current="page"]')] == [current.name]

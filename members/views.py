@@ -11,25 +11,31 @@ SLUG_RE = re.compile(r"^[-a-z0-9]{1,200}$")
 
 
 class OrganizationGroupListView(ListView):
-    """/to-chuc-thanh-vien/: every group with its organizations and the statistics."""
+    """/to-chuc-thanh-vien/: every group with its first organizations and the statistics."""
 
     model = OrganizationGroup
+    # Organizations listed per group; a longer group links to its own page,
+    # which is paginated, so the directory stays one screenful per group.
+    per_group = 30
 
     def get_queryset(self):
         organizations = Organization.objects.active().only(
             "name", "short_name", "slug", "group_id", "leader_name", "leader_title", "member_count"
         )
-        return OrganizationGroup.objects.with_active_organizations(organizations)
+        return OrganizationGroup.objects.with_statistics().with_active_organizations(
+            organizations[: self.per_group]
+        )
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # Summed from the prefetched lists: no extra query, and the figure
-        # always agrees with the organizations listed below it.
+        # The groups' own totals, summed: no extra query, and the figure
+        # always agrees with the group totals shown below it.
         organizations = 0
         members = 0
         for group in context["object_list"]:
-            group.member_total = sum(o.member_count or 0 for o in group.active_organizations)
-            organizations += len(group.active_organizations)
+            group.member_total = group.member_total or 0
+            group.hidden_count = group.organization_count - len(group.active_organizations)
+            organizations += group.organization_count
             members += group.member_total
         context["statistics"] = {
             "organizations": organizations,

@@ -323,3 +323,25 @@ def test_directory_shows_a_dash_for_an_unknown_member_count(client, group):
     document = lxml.html.fromstring(client.get("/to-chuc-thanh-vien/").content.decode())
     cells = document.xpath('//tbody//td[contains(@class, "members-table__number")]/text()')
     assert cells == ["—"]
+
+
+def test_a_long_group_lists_its_first_organizations_and_counts_them_all(client, group):
+    from members.views import OrganizationGroupListView
+
+    limit = OrganizationGroupListView.per_group
+    for n in range(limit + 3):
+        OrganizationFactory(name=f"Hội số {n:02}", group=group, order=n, member_count=10)
+
+    response = client.get("/to-chuc-thanh-vien/")
+    document = lxml.html.fromstring(response.content.decode())
+
+    rows = document.xpath("//tbody/tr")
+    assert len(rows) == limit
+    assert rows[0].xpath(".//a")[0].text_content() == "Hội số 00"
+    assert f"{limit + 3} tổ chức thành viên với {(limit + 3) * 10} hội viên" in text_of(response)
+    footer = [" ".join(c.text_content().split()) for c in document.xpath("//tfoot//th|//tfoot//td")]
+    assert footer == [f"{limit + 3} tổ chức", f"{(limit + 3) * 10}"]
+    assert f"Bảng trên liệt kê {limit} trong số {limit + 3} tổ chức của nhóm." in text_of(response)
+    more = document.xpath('//p[@class="members-group__more"]/a')[0]
+    assert more.text_content() == f"Xem tất cả {limit + 3} tổ chức của nhóm Hội thành viên »"
+    assert more.get("href") == group.get_absolute_url()

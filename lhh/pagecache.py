@@ -25,11 +25,16 @@ from .visits import COUNTER_HTML_KEY, STATS_SECONDS, visit_stats
 PAGE_CACHE_SECONDS = 60
 COUNTER_START, COUNTER_END = b"<!--visit-counter-->", b"<!--/visit-counter-->"
 
-# Each worker also keeps the pages it served last in its own
-# memory, checked against the shared content version on every request: a
-# cached page then costs one small cache read instead of fetching ~60 KB.
-_local_pages = {}
+# Each worker also keeps the pages it served last in its own memory, and
+# the content version and counter block it last read from the shared
+# cache, for at most LOCAL_SECONDS: a cached page then costs no round trip
+# to the cache at all. An edit elsewhere shows on this worker's cached
+# pages at most that late; an edit saved by this worker, and a visit it
+# has just counted, show at once.
+LOCAL_SECONDS = 2
 LOCAL_PAGES_MAX = 32
+_local_pages = {}
+_shared = {"read_at": None, "version": None, "counter": None}
 
 
 def _counter_html(cached=None):
@@ -39,6 +44,25 @@ def _counter_html(cached=None):
         cached = render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
         cache.set(COUNTER_HTML_KEY, cached, STATS_SECONDS)
     return cached
+
+
+def _shared_state(request):
+    """The content version and the counter block, read at most every LOCAL_SECONDS."""
+    now = time.monotonic()
+    read_at = _shared["read_at"]
+    if (
+        read_at is None
+        or now - read_at >= LOCAL_SECONDS
+        or getattr(request, "visit_counted", False)
+    ):
+        # One round trip for both.
+        values = cache.get_many([sidebar.VERSION_KEY, COUNTER_HTML_KEY])
+        _shared.update(
+            read_at=now,
+            version=values.get(sidebar.VERSION_KEY) or sidebar.content_version(),
+            counter=_counter_html(values.get(COUNTER_HTML_KEY)),
+        )
+    return _shared
 
 
 def _split(content):
@@ -59,8 +83,9 @@ def _cacheable_request(request):
 
 
 def _cached_parts(key):
+    """(stored_at, before, after) of a page still within PAGE_CACHE_SECONDS, or None."""
     parts = _local_pages.get(key)
-    if parts is None:
+    if parts is None or time.time() - parts[0] >= PAGE_CACHE_SECONDS:
         parts = cache.get(key)
         if parts is not None:
             _remember(key, parts)
@@ -78,24 +103,22 @@ def cache_page_for_visitors(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        # The timeout is kept in the key too, so a worker's own copy expires
-        # with the shared one.
-        window = int(time.time() // PAGE_CACHE_SECONDS)
-        # One round trip for the content version and the counter block.
-        shared = cache.get_many([sidebar.VERSION_KEY, COUNTER_HTML_KEY])
-        version = shared.get(sidebar.VERSION_KEY) or sidebar.content_version()
-        key = f"page:{request.path}:{version}:{timezone.localdate()}:{window}"
+        shared = _shared_state(request)
+        # The host too: a page carries its own absolute address (og:url, share links).
+        page = f"{request.get_host()}{request.path}"
+        key = f"page:{page}:{shared['version']}:{timezone.localdate()}"
         parts = _cached_parts(key)
         if parts is not None:
-            before, after = parts
-            counter = _counter_html(shared.get(COUNTER_HTML_KEY))
-            return HttpResponse(b"".join([before, counter, after]))
+            _stored_at, before, after = parts
+            return HttpResponse(b"".join([before, shared["counter"], after]))
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
         if response.status_code == 200 and not response.cookies:
             parts = _split(response.content)
             if parts is not None:
+                # The worker's own copy expires with the shared one.
+                parts = (time.time(), *parts)
                 cache.set(key, parts, PAGE_CACHE_SECONDS)
                 _remember(key, parts)
         return response
@@ -103,6 +126,10 @@ def cache_page_for_visitors(view):
     return wrapper
 
 
-def forget():
-    """Drop this worker's own copies (tests, after clearing the shared cache)."""
+def forget(**kwargs):
+    """Drop this worker's own copies: after an edit, or after clearing the shared cache."""
     _local_pages.clear()
+    _shared["read_at"] = None
+
+
+sidebar.content_changed.connect(forget, dispatch_uid="pagecache-forget")

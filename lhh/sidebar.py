@@ -21,6 +21,7 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Cast
+from django.dispatch import Signal
 
 SIDEBAR_CACHE_SECONDS = 60
 VERSION_KEY = "sidebar:version"
@@ -113,11 +114,16 @@ def content_version():
     return version
 
 
+# Sent after the version is bumped, for what this process keeps in memory.
+content_changed = Signal()
+
+
 def bump_version(**kwargs):
     try:
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, time.time_ns() // 1000, None)
+    content_changed.send(sender=None)
 
 
 def cached(name, build):

@@ -178,6 +178,8 @@ class VisitCounterMiddleware:
         changed = False
         if now - counted_at >= settings.VISIT_WINDOW_MINUTES * 60:
             record_visit()
+            # A cached page then shows the counter with this very visit in it.
+            request.visit_counted = True
             counted_at, changed = now, True
         if window != seen_window:
             # Reading request.user touches the session only for visitors who

@@ -1,7 +1,13 @@
-import pytest
-from django.test import Client
+import time
 
-from lhh.models import SiteProfile, VisitDay
+import pytest
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from lhh import pagecache, sidebar
+from lhh.models import Link, SiteProfile, VisitDay
 
 from .factories import LinkFactory
 
@@ -29,6 +35,56 @@ def test_an_edit_shows_at_once_on_the_cached_home_page(client):
     client.get("/")
     LinkFactory(title="Sở Giáo dục và Đào tạo")
     assert "Sở Giáo dục và Đào tạo" in client.get("/").content.decode()
+
+
+def test_a_returning_visitor_sees_the_visit_just_counted_by_another():
+    SiteProfile(visit_base=1000).save()
+    returning = Client(HTTP_USER_AGENT=BROWSER)
+    returning.get("/")
+    Client(HTTP_USER_AGENT=BROWSER).get("/")
+    html = returning.get("/").content.decode()
+    assert 'data-counter="total">1.002<' in html
+
+
+def test_an_edit_made_by_another_worker_shows_within_the_local_seconds(client, monkeypatch):
+    clock = [1000.0]
+    monkeypatch.setattr(pagecache.time, "monotonic", lambda: clock[0])
+    client.get("/")
+    # Another worker's save bumps the shared version; this one hears no signal.
+    Link.objects.bulk_create([LinkFactory.build(title="Sở Y tế")])
+    cache.incr(sidebar.VERSION_KEY)
+
+    clock[0] += pagecache.LOCAL_SECONDS - 0.5
+    assert "Sở Y tế" not in client.get("/").content.decode()
+    clock[0] += 0.5
+    assert "Sở Y tế" in client.get("/").content.decode()
+
+
+def test_a_cached_page_does_not_expire_when_a_minute_turns(
+    client, monkeypatch, django_assert_num_queries
+):
+    clock = [time.time() // 60 * 60 + 59]  # a second before a minute turns
+    monkeypatch.setattr(pagecache.time, "time", lambda: clock[0])
+    client.get("/")
+    clock[0] += 2
+    with django_assert_num_queries(0):
+        client.get("/")
+
+
+def test_a_workers_own_copy_expires_with_the_shared_one(client, monkeypatch):
+    clock = [time.time()]
+    monkeypatch.setattr(pagecache.time, "time", lambda: clock[0])
+    client.get("/")
+    # The shared copy is gone, as its timeout ends; this worker still has its own.
+    cache.delete_many(list(pagecache._local_pages))
+
+    clock[0] += pagecache.PAGE_CACHE_SECONDS - 1
+    with CaptureQueriesContext(connection) as still_cached:
+        client.get("/")
+    clock[0] += 1
+    with CaptureQueriesContext(connection) as rebuilt:
+        client.get("/")
+    assert (len(still_cached), len(rebuilt) > 0) == (0, True)
 
 
 def test_staff_always_get_a_fresh_page(client, staff_user, django_assert_max_num_queries):

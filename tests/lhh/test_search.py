@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from lhh import search
+from lhh import pagecache, search
 from lhh.models import SearchEntry, Status
 
 from .factories import PageFactory
@@ -217,11 +217,13 @@ def test_search_page_query_count_does_not_grow_with_results(client):
     for n in range(3):
         page(f"Hội thảo số {n}")
     cache.clear()
+    pagecache.forget()
     with CaptureQueriesContext(connection) as few:
         client.get("/tim-kiem/", {"q": "hoi thao"})
     for n in range(3, 40):
         page(f"Hội thảo số {n}")
     cache.clear()
+    pagecache.forget()
     with CaptureQueriesContext(connection) as many:
         client.get("/tim-kiem/", {"q": "hoi thao"})
     assert len(few) == len(many)

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from lhh import pagecache
 from lhh.models import Status
 
 from .factories import BannerFactory, LinkFactory, PageFactory
@@ -31,6 +32,7 @@ BLOCK_TITLES = [
 
 def query_count(client, url):
     cache.clear()
+    pagecache.forget()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

@@ -1,8 +1,11 @@
+from functools import wraps
+
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from lhh.pagecache import cache_page_for_visitors
 from lhh.paginator import CachedCountPaginator
 from lhh.visits import is_bot
 
@@ -56,11 +59,6 @@ class ArticleDetailView(DetailView):
         if self.object.category.slug != kwargs["category_slug"]:
             return redirect(self.object, permanent=True)
         is_preview = not self.object.is_published
-        if not is_preview and not is_bot(request.META.get("HTTP_USER_AGENT", "")):
-            # One UPDATE with F(): simultaneous readers never lose a count.
-            # Crawlers are not readers, and would make every crawl a write.
-            Article.objects.filter(pk=self.object.pk).update(view_count=F("view_count") + 1)
-            self.object.view_count += 1
         context = self.get_context_data(object=self.object, is_preview=is_preview)
         response = self.render_to_response(context)
         if is_preview:
@@ -79,3 +77,29 @@ class ArticleDetailView(DetailView):
             canonical_url=self.request.build_absolute_uri(self.object.get_absolute_url()),
             **kwargs,
         )
+
+
+def count_view(view):
+    """Count a reader's view of a published article, then show the page.
+
+    Counted before the page is made, so a fresh page shows this view too,
+    and outside the page cache, so a page served from it counts as well. One
+    UPDATE with F(): simultaneous readers never lose a count. Crawlers are
+    not readers, and would make every crawl a write; a staff preview of a
+    draft is not a view.
+    """
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method == "GET" and not is_bot(request.META.get("HTTP_USER_AGENT", "")):
+            Article.objects.published().filter(
+                slug=kwargs["slug"], category__slug=kwargs["category_slug"]
+            ).update(view_count=F("view_count") + 1)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+# A linked article is what a burst of visitors reads: anonymous readers get
+# it from the page cache (lhh.pagecache), with its view still counted.
+article_detail = count_view(cache_page_for_visitors(ArticleDetailView.as_view()))

@@ -155,6 +155,47 @@ def test_article_view_count_goes_up_by_one_per_visit(client):
     assert article.view_count == 2
 
 
+def test_an_article_served_from_the_page_cache_still_counts_the_view(
+    client, django_assert_num_queries
+):
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    first = client.get(url, HTTP_USER_AGENT=BROWSER).content.decode()
+    # Served from the page cache: the view's UPDATE is its only query.
+    with django_assert_num_queries(1):
+        again = client.get(url, HTTP_USER_AGENT=BROWSER)
+    assert again.content.decode() == first
+    article.refresh_from_db()
+    assert article.view_count == 2
+    # A crawler is served the same page and writes nothing.
+    with django_assert_num_queries(0):
+        client.get(url, HTTP_USER_AGENT="Googlebot/2.1")
+
+
+def test_an_edited_article_shows_at_once_despite_the_page_cache(client):
+    article = ArticleFactory(title="Tiêu đề cũ")
+    client.get(article.get_absolute_url())
+    article.title = "Tiêu đề mới"
+    article.save()
+    assert "Tiêu đề mới" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_an_unpublished_article_leaves_the_page_cache_at_once(client):
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    article.status = "draft"
+    article.save()
+    assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_a_wrong_category_address_counts_the_view_once(client):
+    article = ArticleFactory()
+    other = CategoryFactory()
+    client.get(f"/tin-tuc/{other.slug}/{article.slug}/", HTTP_USER_AGENT=BROWSER, follow=True)
+    article.refresh_from_db()
+    assert article.view_count == 1
+
+
 def test_crawlers_do_not_count_as_views(client):
     article = ArticleFactory()
     client.get(article.get_absolute_url(), HTTP_USER_AGENT="Googlebot/2.1")

@@ -1,6 +1,8 @@
 from django import forms
 from django.db.models import Value
 
+from lhh import sidebar
+
 from .models import DocumentType, Field, Issuer, Validity
 
 MIN_YEAR, MAX_YEAR = 1945, 2100
@@ -10,7 +12,12 @@ VOCABULARIES = {"type": DocumentType, "issuer": Issuer, "field": Field}
 
 def vocabulary_choices():
     """(slug, name) choices of the three filter lists, read in ONE query (a
-    UNION), which also validates a submitted slug without another query."""
+    UNION), which also validates a submitted slug without another query.
+    Kept in the cache until content changes, like the sidebar."""
+    return sidebar.cached("documents:vocabularies", _read_vocabularies)
+
+
+def _read_vocabularies():
     parts = [
         model.objects.order_by()
         .annotate(list_name=Value(name))

@@ -1,6 +1,6 @@
 import logging
 
-from django.db.models import F
+from django.db.models import F, Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
@@ -17,6 +17,11 @@ logger = logging.getLogger(__name__)
 
 def can_preview(request):
     return request.user.is_staff and request.user.has_perm("documents.change_document")
+
+
+def files_without_text():
+    """A document's files for a page: their extracted text is for search only."""
+    return Prefetch("files", queryset=DocumentFile.objects.defer("text"))
 
 
 def visible_documents(request):
@@ -37,7 +42,8 @@ class DocumentListView(ListView):
             Document.objects.published()
             .with_validity()
             .select_related("type", "issuer")
-            .prefetch_related("files")
+            .defer("search_text")
+            .prefetch_related(files_without_text())
             .order_by("-issued_on", "-id")
         )
         if self.form.is_bound:
@@ -63,7 +69,8 @@ class DocumentDetailView(DetailView):
             visible_documents(self.request)
             .with_validity()
             .select_related("type", "issuer")
-            .prefetch_related("fields", "files")
+            .defer("search_text")
+            .prefetch_related("fields", files_without_text())
         )
 
     def get_context_data(self, **kwargs):

@@ -1,6 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
@@ -34,12 +35,19 @@ class AlbumQuerySet(PublishableQuerySet):
         first_photo = Prefetch(
             "photos", queryset=Photo.objects.order_by("order", "pk")[:1], to_attr="first_photos"
         )
+        # Counted in a subquery, for the albums of the page only: a COUNT
+        # with GROUP BY would join and count every photo before the LIMIT.
+        photo_count = (
+            Photo.objects.filter(album=OuterRef("pk"))
+            .order_by()
+            .values("album")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
         return (
             self.select_related("cover")
-            .annotate(photo_count=Count("photos"))
+            .annotate(photo_count=Coalesce(Subquery(photo_count), 0))
             .prefetch_related(first_photo)
-            # Meta.ordering is not applied to a query with GROUP BY: repeat it.
-            .order_by(*Album._meta.ordering)
         )
 
 

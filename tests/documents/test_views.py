@@ -297,3 +297,11 @@ def test_query_count_is_the_same_with_5_and_50_documents(client, django_assert_n
     with django_assert_num_queries(few):
         client.get(url)
     assert few <= 12
+
+
+def test_a_new_document_type_is_offered_by_the_filter_at_once(client):
+    DocumentTypeFactory(name="Quyết định")
+    client.get(LIST_URL)
+    DocumentTypeFactory(name="Chỉ thị")
+    html = client.get(LIST_URL).content.decode()
+    assert ">Chỉ thị</option>" in html

@@ -1,16 +1,17 @@
 import re
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from hashlib import blake2b
 
 from django.core.cache import cache
 from django.core.paginator import Paginator
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from . import sidebar
 
 
 class CachedCountPaginator(Paginator):
-    """A paginator whose COUNT(*) is shared for a minute, until content changes.
+    """A paginator whose COUNT(*) is shared for up to a minute, until content changes.
 
     Counting 90,000 published articles costs tens of milliseconds on every
     page of a long list; the count only changes when content does (the
@@ -24,9 +25,11 @@ class CachedCountPaginator(Paginator):
         if query is None:
             return super().count
         sql, params = query.sql_with_params()
-        # published() compares with the current time: within the same minute,
-        # the same list is the same count.
-        params = [_to_the_minute(param) for param in params]
+        # published() compares with the current time: that parameter is left
+        # out of the key, so the same list is the same count for the TTL, and
+        # a scheduled item is counted at most that late.
+        now = timezone.now()
+        params = ["now" if _is_now(param, now) else param for param in params]
         digest = blake2b(f"{sql}|{params!r}".encode(), digest_size=16).hexdigest()
         key = f"count:{sidebar.content_version()}:{digest}"
         count = cache.get(key)
@@ -36,13 +39,18 @@ class CachedCountPaginator(Paginator):
         return count
 
 
-_DATETIME_TEXT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d")
-
-
-def _to_the_minute(param):
-    # PostgreSQL gets datetimes, SQLite their text.
-    if isinstance(param, datetime):
-        return param.strftime("%Y-%m-%d %H:%M")
+def _is_now(param, now):
+    """Whether a query parameter is the current time (PostgreSQL gets a
+    datetime, SQLite its text in UTC)."""
     if isinstance(param, str) and _DATETIME_TEXT.match(param):
-        return param[:16]
-    return param
+        try:
+            param = datetime.fromisoformat(param).replace(tzinfo=UTC)
+        except ValueError:
+            return False
+    if not isinstance(param, datetime) or timezone.is_naive(param):
+        return False
+    return abs(param - now) < NOW_TOLERANCE
+
+
+NOW_TOLERANCE = timedelta(minutes=1)
+_DATETIME_TEXT = re.compile(r"^\d{4}-\d\d-\d\d[ T]\d\d:\d\d")

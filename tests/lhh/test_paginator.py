@@ -27,3 +27,33 @@ def test_the_count_of_a_list_is_shared_until_content_changes():
     assert paginator().count == 3
     PageFactory()
     assert paginator().count == 4
+
+
+def test_the_shared_count_does_not_depend_on_the_clock(monkeypatch):
+    """The current time of published() is not part of the key: the count is
+    not asked again when a minute turns, only when content changes."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    PageFactory.create_batch(2)
+    real_now = timezone.now()
+    assert count_queries(lambda: CachedCountPaginator(Page.objects.published(), 2)) == 1
+    monkeypatch.setattr(timezone, "now", lambda: real_now + timedelta(seconds=59))
+    assert count_queries(lambda: CachedCountPaginator(Page.objects.published(), 2)) == 0
+
+
+def test_a_datetime_other_than_now_stays_in_the_key():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    PageFactory(published_at=timezone.now() - timedelta(days=400))
+    PageFactory()
+    last_year = timezone.now() - timedelta(days=365)
+
+    def paginator(since):
+        return CachedCountPaginator(Page.objects.published().filter(published_at__gte=since), 2)
+
+    assert paginator(last_year).count == 1
+    assert paginator(last_year - timedelta(days=100)).count == 2

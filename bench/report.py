@@ -126,6 +126,10 @@ def markdown(report):
         f"p95 < {P95_LIMIT_MS:.0f} ms (search < {SEARCH_P95_LIMIT_MS:.0f} ms) at the "
         f"{TARGET_SCALE} scale; home (warm) ≥ {HOME_RATIO_LIMIT} × the floor's req/s. "
         "✗ marks a miss.",
+        "",
+        "Cold: every cache is emptied before every request (after one unmeasured "
+        "request per URL), as for the first view of a page after an edit. Warm: the "
+        "caches are kept, as on a running site between edits.",
     ]
     scales = _scales(pages)
     cold_counts = {}

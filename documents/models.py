@@ -64,9 +64,9 @@ class Validity(models.TextChoices):
 
 
 class DocumentQuerySet(PublishableQuerySet):
-    def latest_issued(self):
+    def latest_issued(self, now=None):
         """Published documents, newest issue date first (VĂN BẢN MỚI)."""
-        return self.published().order_by("-issued_on", "-id")
+        return self.published(now=now).order_by("-issued_on", "-id")
 
     def sidebar_latest(self, limit=12):
         """VĂN BẢN MỚI: twelve rows, as the original portal's table shows."""
@@ -81,7 +81,7 @@ class DocumentQuerySet(PublishableQuerySet):
             )
 
         return sidebar.feed(
-            "documents", self.latest_issued(), limit, make,
+            "documents", self.latest_issued(now=sidebar.NOW), limit, make,
             title="number", text="summary", day="issued_on", key="slug",
         )  # fmt: skip
 

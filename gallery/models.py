@@ -134,9 +134,10 @@ class Album(Publishable):
 
 
 class PhotoQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """Photos of published albums: the only ones visitors may see."""
-        return self.filter(album__status=Status.PUBLISHED, album__published_at__lte=timezone.now())
+        now = timezone.now() if now is None else now
+        return self.filter(album__status=Status.PUBLISHED, album__published_at__lte=now)
 
     def sidebar_latest(self, limit=6):
         """HÌNH HOẠT ĐỘNG: the latest photos of published albums."""
@@ -151,7 +152,7 @@ class PhotoQuerySet(models.QuerySet):
                 album=Album(title=row["title"], slug=row["key"]),
             )
 
-        latest = self.published().order_by("-uploaded_at", "-pk")
+        latest = self.published(now=sidebar.NOW).order_by("-uploaded_at", "-pk")
         return sidebar.feed(
             "photos", latest, limit, make,
             title="album__title", text="caption", day="uploaded_at", key="album__slug",

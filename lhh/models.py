@@ -16,8 +16,10 @@ class Status(models.TextChoices):
 
 
 class PublishableQuerySet(models.QuerySet):
-    def published(self):
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, now=None):
+        """Published and due by `now` (this moment unless given)."""
+        now = timezone.now() if now is None else now
+        return self.filter(status=Status.PUBLISHED, published_at__lte=now)
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -27,7 +29,7 @@ class PageQuerySet(PublishableQuerySet):
         def make(row):
             return Page(pk=row["ref"], title=row["title"], slug=row["key"])
 
-        menu = self.published().filter(is_in_menu=True)
+        menu = self.published(now=sidebar.NOW).filter(is_in_menu=True)
         return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
 
 
@@ -212,8 +214,9 @@ class Link(models.Model):
 
 
 class BannerQuerySet(models.QuerySet):
-    def current(self):
-        today = timezone.localdate()
+    def current(self, today=None):
+        """Active banners within their dates on `today` (today unless given)."""
+        today = timezone.localdate() if today is None else today
         return self.filter(
             Q(shown_from__isnull=True) | Q(shown_from__lte=today),
             Q(shown_until__isnull=True) | Q(shown_until__gte=today),
@@ -238,7 +241,7 @@ class BannerQuerySet(models.QuerySet):
             return banner
 
         return sidebar.feed(
-            "banners", self.current(), limit, make,
+            "banners", self.current(today=sidebar.TODAY), limit, make,
             title="title", url="url", image="image", width="image_width",
             height="image_height", position="order",
         )  # fmt: skip

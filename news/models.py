@@ -134,7 +134,7 @@ class ArticleQuerySet(PublishableQuerySet):
                 category=Category(slug=row["parent_key"]),
             )
 
-        latest = self.published().notices().order_by("-published_at")
+        latest = self.published(now=sidebar.NOW).notices().order_by("-published_at")
         return sidebar.feed(
             "notices", latest, limit, make,
             title="title", day="published_at", key="slug", parent_key="category__slug",

@@ -104,12 +104,12 @@ STATUS_EXPLANATIONS = {
 
 
 class QuestionQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """Answered questions staff chose to publish as FAQ (hỏi đáp công khai)."""
         return self.filter(
             status=QuestionStatus.ANSWERED,
             is_published_as_faq=True,
-            published_at__lte=timezone.now(),
+            published_at__lte=timezone.now() if now is None else now,
         ).order_by("-published_at", "-pk")
 
     def sidebar_latest(self, limit=5):
@@ -119,7 +119,7 @@ class QuestionQuerySet(models.QuerySet):
             return Question(pk=row["ref"], title=row["title"], slug=row["key"])
 
         return sidebar.feed(
-            "questions", self.published(), limit, make,
+            "questions", self.published(now=sidebar.NOW), limit, make,
             title="title", day="published_at", key="slug",
         )  # fmt: skip
 

@@ -23,18 +23,21 @@ from qa.models import Question
 register = template.Library()
 
 
+LISTS = sidebar.Lists(
+    lambda: [
+        Page.objects.sidebar_menu(),
+        Link.objects.sidebar_links(),
+        Banner.objects.sidebar_banners(),
+        Article.objects.sidebar_notices(),
+        Document.objects.sidebar_latest(),
+        Question.objects.sidebar_latest(),
+        Photo.objects.sidebar_latest(),
+    ]
+)
+
+
 def _build_blocks():
-    blocks = sidebar.load_lists(
-        [
-            Page.objects.sidebar_menu(),
-            Link.objects.sidebar_links(),
-            Banner.objects.sidebar_banners(),
-            Article.objects.sidebar_notices(),
-            Document.objects.sidebar_latest(),
-            Question.objects.sidebar_latest(),
-            Photo.objects.sidebar_latest(),
-        ]
-    )
+    blocks = LISTS.load()
     blocks["groups"] = OrganizationGroup.objects.tree()
     return blocks
 

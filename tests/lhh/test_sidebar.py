@@ -3,7 +3,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from lhh.models import Status
+from lhh import sidebar
+from lhh.models import Banner, Link, Page, Status
 
 from .factories import BannerFactory, LinkFactory, PageFactory
 
@@ -69,3 +70,35 @@ def test_a_banner_whose_file_is_gone_does_not_break_the_page(client):
     response = client.get("/")
     assert response.status_code == 200
     assert "Quảng cáo mất ảnh" in response.content.decode()
+
+
+def test_the_databases_today_is_the_local_date():
+    # TODAY picks the banners of the day in SQL: it must be the association's
+    # date, not UTC's (seven hours behind in Việt Nam).
+    before = timezone.localdate()
+    BannerFactory()
+    db_today = Banner.objects.annotate(today=sidebar.TODAY).values_list("today", flat=True)[0]
+    assert db_today in {before, timezone.localdate()}
+
+
+def test_the_sidebar_lists_are_built_and_compiled_once(client):
+    lists = sidebar.Lists(lambda: [Link.objects.sidebar_links(), Page.objects.sidebar_menu()])
+    builds = []
+    build = lists._build
+    lists._build = lambda: builds.append(1) or build()
+    LinkFactory(title="Sở Tư pháp")
+    assert [link.title for link in lists.load()["links"]] == ["Sở Tư pháp"]
+    PageFactory(title="Điều lệ", status=Status.PUBLISHED)
+    LinkFactory(title="Sở Nội vụ", order=99)
+    loaded = lists.load()
+    assert [link.title for link in loaded["links"]] == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert [page.title for page in loaded["pages"]] == ["Điều lệ"]
+    assert builds == [1]
+
+
+def test_a_page_due_a_moment_ago_is_listed_and_one_due_later_is_not():
+    lists = sidebar.Lists(lambda: [Page.objects.sidebar_menu()])
+    now = timezone.now()
+    PageFactory(title="Vừa đăng", published_at=now - timedelta(seconds=1))
+    PageFactory(title="Hẹn giờ", published_at=now + timedelta(minutes=5))
+    assert [page.title for page in lists.load()["pages"]] == ["Vừa đăng"]

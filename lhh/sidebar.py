@@ -8,19 +8,19 @@ columns by `feed()`. Each app says what its block lists through a QuerySet
 method returning a `Feed`, and turns a row back into an (unsaved) model
 instance, so the block templates use the models' own get_absolute_url.
 
-The UNION is built and compiled once per thread (`Lists`); its result is
+The UNION is built and compiled once per connection (`Lists`); its result is
 cached for SIDEBAR_CACHE_SECONDS under a version that any
 content change bumps (signals connected in LhhConfig.ready): an edit shows
 at once, and a scheduled item appears at most that many seconds late.
 """
 
-import threading
 import time
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, models
+from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import Value
 from django.db.models.functions import Cast, Now, TruncDate
 from django.dispatch import Signal
@@ -84,14 +84,14 @@ class Lists:
 
     Building seven querysets and compiling their UNION took longer than
     running it, on every page whose sidebar was not cached. Both are done
-    once per thread and database: each feed compares with the database's
-    clock (NOW, TODAY) rather than with a time taken in Python, so the SQL
-    is the same on every request.
+    once per database connection (one per thread, or per async context):
+    each feed compares with the database's clock (NOW, TODAY) rather than
+    with a time taken in Python, so the SQL is the same on every request.
     """
 
     def __init__(self, build):
         self._build = build
-        self._compiled = threading.local()
+        self._compiled = weakref.WeakKeyDictionary()
 
     def load(self, using=DEFAULT_DB_ALIAS):
         """{kind: [instances]} for every feed.
@@ -100,12 +100,12 @@ class Lists:
         staff-set `position` (pages, links, banners), then newest `day`
         first, then newest row.
         """
-        compiled = getattr(self._compiled, using, None)
+        connection = connections[using]
+        compiled = self._compiled.get(connection)
         if compiled is None:
-            compiled = self._compile(using)
-            setattr(self._compiled, using, compiled)
+            compiled = self._compiled[connection] = self._compile(using)
         makers, compiler, sql, params = compiled
-        with compiler.connection.cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(sql, params)
             # Django's own conversions (dates on SQLite, decimals…) as the ORM applies them.
             rows = list(compiler.results_iter(results=[cursor.fetchall()]))

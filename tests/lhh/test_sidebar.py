@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connections
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from lhh import sidebar
@@ -102,3 +104,20 @@ def test_a_page_due_a_moment_ago_is_listed_and_one_due_later_is_not():
     PageFactory(title="Vừa đăng", published_at=now - timedelta(seconds=5))
     PageFactory(title="Hẹn giờ", published_at=now + timedelta(minutes=5))
     assert [page.title for page in lists.load()["pages"]] == ["Vừa đăng"]
+
+
+def test_the_sidebar_lists_are_read_on_the_connection_in_use(monkeypatch):
+    # Each thread, or async context, has its own connection: a query compiled
+    # on one must never run on another, whose transaction may not see the
+    # same rows.
+    lists = sidebar.Lists(lambda: [Link.objects.sidebar_links()])
+    lists.load()
+    other = connections.create_connection("default")
+    monkeypatch.setitem(connections._connections.__dict__, "default", other)
+    try:
+        assert connections["default"] is other
+        with CaptureQueriesContext(other) as queries:
+            lists.load()
+        assert len(queries) == 1
+    finally:
+        other.close()

@@ -8,10 +8,10 @@ columns by `feed()`. Each app says what its block lists through a QuerySet
 method returning a `Feed`, and turns a row back into an (unsaved) model
 instance, so the block templates use the models' own get_absolute_url.
 
-The UNION is built and compiled once per connection (`Lists`); its result is
-cached for SIDEBAR_CACHE_SECONDS under a version that any
-content change bumps (signals connected in LhhConfig.ready): an edit shows
-at once, and a scheduled item appears at most that many seconds late.
+The UNION is built and compiled once per connection (`Lists`). Its result is
+cached for SIDEBAR_CACHE_SECONDS under a version that any content change
+bumps (signals connected in LhhConfig.ready): an edit shows at once, and a
+scheduled item appears at most that many seconds late.
 """
 
 import time

@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
-from . import sidebar
+from . import sidebar, workercache
 from .fields import RichTextField
 from .text import html_to_text, unique_slug
 from .validators import validate_image
@@ -57,6 +57,9 @@ class Publishable(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+_profile_memory = workercache.Memory(1)
 
 
 class SiteProfile(models.Model):
@@ -116,13 +119,19 @@ class SiteProfile(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        _profile_memory.clear()
 
     @classmethod
     def load(cls):
-        profile = cache.get(cls.CACHE_KEY)
+        """The profile, read from the shared cache at most every LOCAL_SECONDS
+        (every page reads it: for its header and footer, and for the visit counter)."""
+        profile = _profile_memory.get(cls.CACHE_KEY, workercache.LOCAL_SECONDS)
         if profile is None:
-            profile = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, profile, 300)
+            profile = cache.get(cls.CACHE_KEY)
+            if profile is None:
+                profile = cls.objects.filter(pk=1).first() or cls(pk=1)
+                cache.set(cls.CACHE_KEY, profile, 300)
+            _profile_memory.set(cls.CACHE_KEY, profile)
         return profile
 
     @property

@@ -19,50 +19,35 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import sidebar
+from . import sidebar, workercache
 from .visits import COUNTER_HTML_KEY, STATS_SECONDS, visit_stats
+from .workercache import LOCAL_SECONDS
 
 PAGE_CACHE_SECONDS = 60
 COUNTER_START, COUNTER_END = b"<!--visit-counter-->", b"<!--/visit-counter-->"
 
-# Each worker also keeps the pages it served last in its own memory, and
-# the content version and counter block it last read from the shared
-# cache, for at most LOCAL_SECONDS: a cached page then costs no round trip
-# to the cache at all. An edit elsewhere shows on this worker's cached
-# pages at most that late; an edit saved by this worker, and a visit it
-# has just counted, show at once.
-LOCAL_SECONDS = 2
+# Each worker also keeps the pages it served last in its own memory
+# (lhh.workercache), as long as the shared copy lives, and the counter block
+# for at most LOCAL_SECONDS: a cached page then costs no round trip to the
+# cache at all. A visit this worker has just counted shows at once.
 LOCAL_PAGES_MAX = 32
-_local_pages = {}
-_shared = {"read_at": None, "version": None, "counter": None}
+_local_pages = workercache.Memory(LOCAL_PAGES_MAX)
+_local_counter = workercache.Memory(1)
 
 
-def _counter_html(cached=None):
+def _counter_html(request):
     """The counter block as bytes, kept as long as the figures it shows."""
-    if cached is None:
-        stats = {"stats": visit_stats()}
-        cached = render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
-        cache.set(COUNTER_HTML_KEY, cached, STATS_SECONDS)
-    return cached
-
-
-def _shared_state(request):
-    """The content version and the counter block, read at most every LOCAL_SECONDS."""
-    now = time.monotonic()
-    read_at = _shared["read_at"]
-    if (
-        read_at is None
-        or now - read_at >= LOCAL_SECONDS
-        or getattr(request, "visit_counted", False)
-    ):
-        # One round trip for both.
-        values = cache.get_many([sidebar.VERSION_KEY, COUNTER_HTML_KEY])
-        _shared.update(
-            read_at=now,
-            version=values.get(sidebar.VERSION_KEY) or sidebar.content_version(),
-            counter=_counter_html(values.get(COUNTER_HTML_KEY)),
-        )
-    return _shared
+    html = None
+    if not getattr(request, "visit_counted", False):
+        html = _local_counter.get(COUNTER_HTML_KEY, LOCAL_SECONDS)
+    if html is None:
+        html = cache.get(COUNTER_HTML_KEY)
+        if html is None:
+            stats = {"stats": visit_stats()}
+            html = render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
+            cache.set(COUNTER_HTML_KEY, html, STATS_SECONDS)
+        _local_counter.set(COUNTER_HTML_KEY, html)
+    return html
 
 
 def _split(content):
@@ -83,19 +68,14 @@ def _cacheable_request(request):
 
 
 def _cached_parts(key):
-    """(stored_at, before, after) of a page still within PAGE_CACHE_SECONDS, or None."""
-    parts = _local_pages.get(key)
-    if parts is None or time.time() - parts[0] >= PAGE_CACHE_SECONDS:
-        parts = cache.get(key)
-        if parts is not None:
-            _remember(key, parts)
+    """(before, after) of a page stored less than PAGE_CACHE_SECONDS ago, or None."""
+    parts = _local_pages.get(key, PAGE_CACHE_SECONDS)
+    if parts is None:
+        stored = cache.get(key)
+        if stored is not None:
+            stored_at, *parts = stored
+            _local_pages.set(key, parts, stored_at)
     return parts
-
-
-def _remember(key, parts):
-    if len(_local_pages) >= LOCAL_PAGES_MAX:
-        _local_pages.clear()
-    _local_pages[key] = parts
 
 
 def cache_page_for_visitors(view):
@@ -103,14 +83,13 @@ def cache_page_for_visitors(view):
     def wrapper(request, *args, **kwargs):
         if not _cacheable_request(request):
             return view(request, *args, **kwargs)
-        shared = _shared_state(request)
         # The host too: a page carries its own absolute address (og:url, share links).
         page = f"{request.get_host()}{request.path}"
-        key = f"page:{page}:{shared['version']}:{timezone.localdate()}"
+        key = f"page:{page}:{sidebar.content_version()}:{timezone.localdate()}"
         parts = _cached_parts(key)
         if parts is not None:
-            _stored_at, before, after = parts
-            return HttpResponse(b"".join([before, shared["counter"], after]))
+            before, after = parts
+            return HttpResponse(b"".join([before, _counter_html(request), after]))
         response = view(request, *args, **kwargs)
         if hasattr(response, "render"):
             response.render()
@@ -118,18 +97,15 @@ def cache_page_for_visitors(view):
             parts = _split(response.content)
             if parts is not None:
                 # The worker's own copy expires with the shared one.
-                parts = (time.time(), *parts)
-                cache.set(key, parts, PAGE_CACHE_SECONDS)
-                _remember(key, parts)
+                stored_at = time.time()
+                cache.set(key, (stored_at, *parts), PAGE_CACHE_SECONDS)
+                _local_pages.set(key, parts, stored_at)
         return response
 
     return wrapper
 
 
-def forget(**kwargs):
-    """Drop this worker's own copies: after an edit, or after clearing the shared cache."""
-    _local_pages.clear()
-    _shared["read_at"] = None
-
-
-sidebar.content_changed.connect(forget, dispatch_uid="pagecache-forget")
+def forget():
+    """Drop this worker's own copies (pages, version, sidebar, counter) after
+    clearing the shared cache; an edit drops them by itself (lhh.workercache)."""
+    workercache.forget()

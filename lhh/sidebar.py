@@ -10,10 +10,13 @@ instance, so the block templates use the models' own get_absolute_url.
 
 The UNION is built and compiled once per connection (`Lists`). Its result is
 cached for SIDEBAR_CACHE_SECONDS under a version that any content change
-bumps (signals connected in LhhConfig.ready): an edit shows at once, and a
-scheduled item appears at most that many seconds late.
+bumps (signals connected in LhhConfig.ready): an edit shows at once on the
+worker that saved it and within workercache.LOCAL_SECONDS on the others, and
+a scheduled item appears at most SIDEBAR_CACHE_SECONDS late.
 """
 
+import math
+import threading
 import time
 import weakref
 from dataclasses import dataclass
@@ -24,6 +27,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models
 from django.db.models import Value
 from django.db.models.functions import Cast, Now, TruncDate
 from django.dispatch import Signal
+
+from . import workercache
 
 SIDEBAR_CACHE_SECONDS = 60
 VERSION_KEY = "sidebar:version"
@@ -137,13 +142,17 @@ def _sort_key(row):
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
+    """The shared content version, as this worker read it at most LOCAL_SECONDS ago."""
+    version = _memory.get(VERSION_KEY, workercache.LOCAL_SECONDS)
     if version is None:
-        # Started from the clock, not from 1: after the cache is emptied (a
-        # Redis restart) no old version number, and no page a worker keeps
-        # in memory under it, can come back.
-        cache.add(VERSION_KEY, time.time_ns() // 1000, None)
         version = cache.get(VERSION_KEY)
+        if version is None:
+            # Started from the clock, not from 1: after the cache is emptied (a
+            # Redis restart) no old version number, and no page a worker keeps
+            # in memory under it, can come back.
+            cache.add(VERSION_KEY, time.time_ns() // 1000, None)
+            version = cache.get(VERSION_KEY)
+        _memory.set(VERSION_KEY, version)
     return version
 
 
@@ -160,13 +169,47 @@ def bump_version(**kwargs):
 
 
 def cached(name, build):
-    """`build()` cached under the current content version."""
+    """`build()` cached under the current content version, in the shared cache
+    and in this worker's memory, until SIDEBAR_CACHE_SECONDS after it was made.
+
+    A value built from other cached values (a column's HTML from the blocks'
+    data) counts as made when the oldest of them was, so that it expires with
+    them: a scheduled item then shows at most SIDEBAR_CACHE_SECONDS late,
+    not twice that.
+    """
     key = f"sidebar:{name}:{content_version()}"
-    value = cache.get(key)
-    if value is None:
+    made = _memory.get(key, SIDEBAR_CACHE_SECONDS)
+    if made is None:
+        made = cache.get(key)
+        if made is None or time.time() - made[0] >= SIDEBAR_CACHE_SECONDS:
+            made = _build(build)
+            seconds = made[0] + SIDEBAR_CACHE_SECONDS - time.time()
+            cache.set(key, made, max(1, math.ceil(seconds)))
+        _memory.set(key, made, made_at=made[0])
+    building = getattr(_building, "made_at", None)
+    if building:
+        building[-1] = min(building[-1], made[0])
+    return made[1]
+
+
+def _build(build):
+    """(when the oldest cached value `build()` read was made, what it returned)."""
+    stack = _building.__dict__.setdefault("made_at", [])
+    stack.append(time.time())
+    try:
         value = build()
-        cache.set(key, value, SIDEBAR_CACHE_SECONDS)
-    return value
+    finally:
+        made_at = stack.pop()
+    return made_at, value
+
+
+# The values being built in this thread, as `cached` calls nest.
+_building = threading.local()
+
+
+# The version and the blocks, as this worker last read them.
+_memory = workercache.Memory()
+content_changed.connect(workercache.forget, dispatch_uid="workercache-forget")
 
 
 # Models whose rows never show in a sidebar block.

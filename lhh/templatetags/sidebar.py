@@ -43,14 +43,8 @@ def _build_blocks():
 
 
 def _blocks(context):
-    """The blocks' data, read once per request (and cached across requests)."""
-    request = context.get("request")
-    blocks = getattr(request, "_sidebar_blocks", None)
-    if blocks is None:
-        blocks = sidebar.cached("blocks", _build_blocks)
-        if request is not None:
-            request._sidebar_blocks = blocks
-    return blocks
+    """The blocks' data, cached across requests (and in this worker's memory)."""
+    return sidebar.cached("blocks", _build_blocks)
 
 
 @register.inclusion_tag("includes/sidebar/main_info.html", takes_context=True)

@@ -7,8 +7,9 @@ every request (cold), then as many times again with the cache kept (warm);
 in both modes one unmeasured request per URL comes first, so the process's
 own start-up (template compilation, lazy imports, the database's buffers)
 is not counted as the cost of a cold cache. Recorded: the SQL queries of
-each request (the largest count is reported) and the server time (median
-and 95th percentile). The detail
+each request and its calls to the shared cache, each a round trip to Redis
+(the largest counts are reported), and the server time (median and 95th
+percentile). The detail
 pages show objects picked from the middle of the data, always the same ones.
 `measure_pages()` works on the current default database, so the tests run it
 on the tiny data in the pytest database.
@@ -96,6 +97,37 @@ def page_urls():
     }
 
 
+# The shared cache's methods that each make one round trip.
+CACHE_METHODS = ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "incr")
+
+
+class CacheCalls:
+    """Counts the calls to the default cache's round-trip methods while active."""
+
+    def __init__(self):
+        from django.core.cache import caches
+
+        self.cache = caches["default"]
+        self.count = 0
+
+    def __enter__(self):
+        for method in CACHE_METHODS:
+            setattr(self.cache, method, self._counted(getattr(self.cache, method)))
+        return self
+
+    def __exit__(self, *exc):
+        for method in CACHE_METHODS:
+            # The instance attribute set above; the class's method shows again.
+            delattr(self.cache, method)
+
+    def _counted(self, method):
+        def counted(*args, **kwargs):
+            self.count += 1
+            return method(*args, **kwargs)
+
+        return counted
+
+
 def measure_page(client, name, urls, *, scale, cache_mode, requests):
     """One page type in one cache mode: queries, p50 and p95 in milliseconds."""
     from django.core.cache import cache
@@ -110,7 +142,7 @@ def measure_page(client, name, urls, *, scale, cache_mode, requests):
     # the caches before every measured request.
     for url in urls:
         client.get(url)
-    times, queries, statuses = [], [], set()
+    times, queries, cache_calls, statuses = [], [], [], set()
     per_url = {url: [] for url in urls}
     for index in range(requests):
         url = urls[index % len(urls)]
@@ -118,13 +150,14 @@ def measure_page(client, name, urls, *, scale, cache_mode, requests):
             # The shared cache, and what this process keeps of it in memory.
             cache.clear()
             pagecache.forget()
-        with CaptureQueriesContext(connection) as captured:
+        with CaptureQueriesContext(connection) as captured, CacheCalls() as calls:
             started = time.perf_counter()
             response = client.get(url)
             elapsed = (time.perf_counter() - started) * 1000
         times.append(elapsed)
         per_url[url].append(elapsed)
         queries.append(len(captured))
+        cache_calls.append(calls.count)
         statuses.add(response.status_code)
     result = {
         "name": name,
@@ -132,6 +165,7 @@ def measure_page(client, name, urls, *, scale, cache_mode, requests):
         "cache": cache_mode,
         "queries": max(queries),
         "queries_min": min(queries),
+        "cache_calls": max(cache_calls),
         "p50_ms": round(statistics.median(times), 2),
         "p95_ms": round(percentile(times, 0.95), 2),
         "mean_ms": round(statistics.fmean(times), 2),
@@ -171,6 +205,7 @@ def measure_pages(*, scale, requests=50, names=None, progress=False):
             if progress:
                 print(
                     f"  {scale:5} {name:12} {cache_mode:4} queries={result['queries']:3} "
+                    f"cache={result['cache_calls']:3} "
                     f"p50={result['p50_ms']:7.1f} ms p95={result['p95_ms']:7.1f} ms "
                     f"status={result['status']}",
                     file=sys.stderr,

@@ -145,8 +145,9 @@ def markdown(report):
             )
             lines.append("")
         lines += [
-            "| page | queries cold | queries warm | p50 cold | p95 cold | p50 warm | p95 warm |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| page | queries cold | queries warm | cache calls cold | cache calls warm "
+            "| p50 cold | p95 cold | p50 warm | p95 warm |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         rows = {}
         for page in pages:
@@ -163,6 +164,8 @@ def markdown(report):
                     mode["cache"] == "cold" and len(cold_counts.get(name, ())) > 1
                 )
                 cells.append(_cell(mode["queries"], missed, "{}"))
+            # Round trips to the shared cache (Redis): no target, but each costs.
+            cells += [str(mode.get("cache_calls", "–")) if mode else "–" for mode in (cold, warm)]
             for mode in (cold, warm):
                 if mode is None:
                     cells += ["–", "–"]

@@ -25,6 +25,16 @@ def test_measurement_reports_every_page_type_in_both_cache_modes(tiny_pages):
 
 
 @pytest.mark.django_db
+def test_measurement_counts_the_round_trips_to_the_shared_cache(tiny_pages):
+    calls = {(p["name"], p["cache"]): p["cache_calls"] for p in tiny_pages}
+    # Warm, a page reads what its worker keeps in memory: no more than its
+    # list count and the visit figures; the cached home page nothing at all.
+    assert calls[("home", "warm")] == 0
+    assert all(calls[(name, "warm")] <= 2 for name in PAGE_NAMES), calls
+    assert all(calls[(name, "cold")] > calls[(name, "warm")] for name in PAGE_NAMES), calls
+
+
+@pytest.mark.django_db
 def test_report_json_has_every_page_type(bench_data, tmp_path):
     pages = measure_pages(scale="tiny", requests=2, progress=True)
     built = report.build_report(pages, [], {"vendor": "test", "date": "2026-01-01"})

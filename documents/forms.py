@@ -87,7 +87,7 @@ class DocumentFilterForm(forms.Form):
         if data.get("status"):
             queryset = queryset.filter(current_validity=data["status"])
         if data.get("q"):
-            queryset = queryset.search(data["q"]).order_by("-is_number_match", "-issued_on", "-id")
+            queryset = queryset.search_results(data["q"])
         return queryset
 
     @property

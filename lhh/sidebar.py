@@ -149,9 +149,11 @@ def content_version():
         if version is None:
             # Started from the clock, not from 1: after the cache is emptied (a
             # Redis restart) no old version number, and no page a worker keeps
-            # in memory under it, can come back.
-            cache.add(VERSION_KEY, time.time_ns() // 1000, None)
-            version = cache.get(VERSION_KEY)
+            # in memory under it, can come back. Another worker may start it
+            # first: then its number is the one.
+            started = time.time_ns() // 1000
+            added = cache.add(VERSION_KEY, started, None)
+            version = started if added else cache.get(VERSION_KEY)
         _memory.set(VERSION_KEY, version)
     return version
 

@@ -151,9 +151,15 @@ class ArticleQuerySet(PublishableQuerySet):
         return self.filter(category_id__in=ids)
 
     def others_than(self, article):
-        """Older articles of the same category ("Các tin khác")."""
+        """Older articles of the same category ("Các tin khác").
+
+        The redundant `published_at <= …` bounds the scan of the category
+        index: without it PostgreSQL reads every newer article of the
+        category before the first older one (15 ms instead of 0.3 ms for an
+        article in the middle of 100,000).
+        """
         return (
-            self.filter(category_id=article.category_id)
+            self.filter(category_id=article.category_id, published_at__lte=article.published_at)
             .filter(
                 Q(published_at__lt=article.published_at)
                 | Q(published_at=article.published_at, pk__lt=article.pk)

@@ -124,6 +124,15 @@ def test_others_than_lists_older_published_articles_of_the_same_category():
     assert list(Article.objects.published().others_than(article)) == [older]
 
 
+def test_others_than_breaks_a_tie_of_publication_time_by_id():
+    category = CategoryFactory()
+    moment = timezone.now() - timedelta(days=2)
+    first = ArticleFactory(category=category, published_at=moment)
+    article = ArticleFactory(category=category, published_at=moment)
+    ArticleFactory(category=category, published_at=moment)
+    assert list(Article.objects.published().others_than(article)) == [first]
+
+
 def test_notices_are_the_articles_of_notice_categories():
     notice = ArticleFactory(category=CategoryFactory(is_notice=True))
     ArticleFactory()

@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lhh import search, sidebar
+from lhh.fields import VECTOR_TEXT_LIMIT, WordsField
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
@@ -233,9 +234,11 @@ class Document(Publishable):
     # lower-case, đ→d), every run of other characters one space, padded with
     # a space at each end, so `search_text__contains=" word"` finds a word
     # start (see documents.text). Rebuilt by Document.save() and whenever a
-    # file is saved or deleted; DocumentQuerySet.search() and the site-wide
-    # search read it, and an index (trigram on PostgreSQL) can be put on it.
-    search_text = models.TextField("nội dung tra cứu", blank=True, editable=False)
+    # file is saved or deleted; DocumentQuerySet.search() reads it, through
+    # its word list and GIN index on PostgreSQL (migration 0004).
+    search_text = WordsField(
+        "nội dung tra cứu", blank=True, editable=False, vector_column="search_vector"
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
@@ -274,10 +277,12 @@ class Document(Publishable):
         return key if year in key.split() else f"{key} {year}"
 
     def build_search_text(self):
+        """Searched in its first VECTOR_TEXT_LIMIT characters, on every database
+        (PostgreSQL's word list holds no more)."""
         parts = [self.number, self.summary, self.signer]
         if self.pk:
             parts.extend(self.files.values_list("text", flat=True))
-        return padded_words(" ".join(part for part in parts if part))
+        return padded_words(" ".join(part for part in parts if part))[:VECTOR_TEXT_LIMIT]
 
     def refresh_search_text(self):
         """Store the search text again after a file was added or removed."""

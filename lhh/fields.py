@@ -1,3 +1,8 @@
+from django.core.exceptions import FullResultSet
+from django.db import models
+from django.db.models.expressions import Col
+from django.db.models.lookups import Contains
+from django.db.models.sql.where import AND, WhereNode
 from django_ckeditor_5.fields import CKEditor5Field
 
 from .sanitize import sanitize_html
@@ -14,3 +19,67 @@ class RichTextField(CKEditor5Field):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+
+# A word list (tsvector) holds at most 1 MB: this many characters of text,
+# at four bytes each in the worst case, always fit.
+VECTOR_TEXT_LIMIT = 200_000
+
+
+class WordsField(models.TextField):
+    """Normalised text, " 582 qd ubnd ": words separated by single spaces, with
+    a space at each end (lhh.search.normalize).
+
+    `field__words=["qd", "582"]` keeps the rows where every word starts a
+    word of the text. It is one LIKE per word, except on PostgreSQL for a
+    field with a `vector_column`: a generated column of the text's distinct
+    words (tsvector), which a migration of the model's app adds with a GIN
+    index, and which answers the same question from the index, with
+    statistics the planner can trust. That column covers the text's first
+    VECTOR_TEXT_LIMIT characters.
+    """
+
+    def __init__(self, *args, vector_column=None, **kwargs):
+        self.vector_column = vector_column
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self):
+        name, path, args, kwargs = super().deconstruct()
+        if self.vector_column:
+            kwargs["vector_column"] = self.vector_column
+        return name, path, args, kwargs
+
+
+def vector_column_sql(column):
+    """The expression of a WordsField's generated tsvector column, for migrations."""
+    return (
+        f"array_to_tsvector(array_remove(string_to_array("
+        f"left({column}, {VECTOR_TEXT_LIMIT}), ' '), ''))"
+    )
+
+
+def tsquery(words):
+    """'khoa':* & 'hoc':*, every word a prefix, taken as it is (no parsing)."""
+    quoted = (word.replace("\\", "\\\\").replace("'", "''") for word in words)
+    return " & ".join(f"'{word}':*" for word in quoted)
+
+
+@WordsField.register_lookup
+class Words(models.Lookup):
+    lookup_name = "words"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        if not self.rhs:
+            raise FullResultSet
+        # Django's own `contains`, escaping % and _ as each database needs.
+        starts = [Contains(self.lhs, f" {word}") for word in self.rhs]
+        return compiler.compile(WhereNode(starts, connector=AND))
+
+    def as_postgresql(self, compiler, connection):
+        vector = getattr(self.lhs.output_field, "vector_column", None)
+        if not vector or not isinstance(self.lhs, Col) or not self.rhs:
+            return self.as_sql(compiler, connection)
+        table = compiler.quote_name_unless_alias(self.lhs.alias)
+        column = f"{table}.{connection.ops.quote_name(vector)}"
+        return f"{column} @@ %s::tsquery", [tsquery(self.rhs)]

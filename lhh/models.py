@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from . import sidebar, workercache
-from .fields import RichTextField
+from .fields import RichTextField, WordsField
 from .text import html_to_text, unique_slug
 from .validators import validate_image
 
@@ -330,10 +330,10 @@ class SearchEntry(models.Model):
     date = models.DateTimeField("ngày")
     is_public = models.BooleanField("công khai", default=True)
     published_at = models.DateTimeField("thời điểm đăng", null=True, blank=True)
-    title_exact = models.TextField(editable=False)
-    title_folded = models.TextField(editable=False)
-    exact = models.TextField(editable=False)
-    folded = models.TextField(editable=False)
+    title_exact = WordsField(editable=False)
+    title_folded = WordsField(editable=False)
+    exact = WordsField(editable=False)
+    folded = WordsField(editable=False)
 
     objects = SearchEntryQuerySet.as_manager()
 

@@ -52,11 +52,8 @@ def query_words(query):
 
 
 def words_filter(field, words):
-    """Every word must start a word of `field` (already normalised text)."""
-    condition = Q()
-    for word in words:
-        condition &= Q(**{f"{field}__contains": f" {word}"})
-    return condition
+    """Every word must start a word of `field`, a WordsField (lhh.fields)."""
+    return Q(**{f"{field}__words": list(words)}) if words else Q()
 
 
 class Search:

@@ -87,13 +87,37 @@ def test_a_query_without_a_digit_lists_the_newest_issued_first():
 
 
 @pytest.mark.django_db
-def test_the_text_filter_can_use_the_trigram_index_on_postgresql():
+def test_the_text_filter_uses_the_word_index_on_postgresql():
     if connection.vendor != "postgresql":
-        pytest.skip("the trigram index exists on PostgreSQL only")
+        pytest.skip("the word index exists on PostgreSQL only")
     DocumentFactory(number="582/QĐ-UBND")
     with connection.cursor() as cursor:
         # Too few rows for the planner to prefer an index on its own.
         cursor.execute("SET LOCAL enable_seqscan = off")
         cursor.execute("SET LOCAL enable_indexscan = off")
     plan = Document.objects.search("582/QĐ-UBND").explain()
-    assert "document_search_text_trgm" in plan
+    assert "document_search_vector_gin" in plan
+
+
+@pytest.mark.django_db
+def test_the_word_index_follows_an_edit_of_the_text():
+    document = DocumentFactory(summary="Hội thảo nông nghiệp")
+    document.summary = "Hội nghị khoa học"
+    document.save()
+    assert list(Document.objects.search("khoa hoc")) == [document]
+    assert not Document.objects.search("nong nghiep").exists()
+
+
+@pytest.mark.django_db
+def test_a_word_with_sql_wildcards_matches_only_itself():
+    document = DocumentFactory(summary="Mã số abc_def 100%")
+    DocumentFactory(summary="Mã số abcxdef 1000")
+    assert list(Document.objects.search("abc_def")) == [document]
+
+
+@pytest.mark.django_db
+def test_only_the_beginning_of_a_very_long_text_is_searched():
+    document = DocumentFactory(summary="Báo cáo")
+    document.files.create(text="mở đầu " + "nội dung " * 30_000 + "từcuối")
+    assert Document.objects.search("mo dau").exists()
+    assert not Document.objects.search("tucuoi").exists()

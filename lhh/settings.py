@@ -310,6 +310,7 @@ CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 # only builds their URLs, never checks the storage or generates a file.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "lhh.renditions.source_name_as_path"
 # imagekit would remember in a cache which renditions exist: one key per
 # rendition, never expiring, crowding the site's shared cache. Made on save,
 # renditions need no such memory: a dummy cache makes imagekit ask the storage.

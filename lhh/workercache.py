@@ -44,6 +44,9 @@ class Memory:
             self._items.clear()
         self._items[key] = (time.time() if made_at is None else made_at, value)
 
+    def delete(self, key):
+        self._items.pop(key, None)
+
     def __iter__(self):
         return iter(list(self._items))
 

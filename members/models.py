@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 from django.urls import reverse
 
+from lhh import sidebar
 from lhh.fields import RichTextField
 from lhh.models import SearchKind
 from lhh.text import html_to_text, unique_slug
@@ -80,19 +81,13 @@ class OrganizationGroupQuerySet(models.QuerySet):
     def tree(self):
         """TỔ CHỨC THÀNH VIÊN: every group with its active organizations, one query.
 
-        A LEFT JOIN restricted to active organizations keeps groups that have
-        none yet; the rows are folded into plain `TreeGroup` records here,
-        since building hundreds of model instances on every cold sidebar
-        would cost more than the query.
+        Always the whole tree: the query is compiled once per connection
+        (_TREE). The rows are folded into plain `TreeGroup` records, since
+        building hundreds of model instances on every cold sidebar would
+        cost more than the query.
         """
-        active = FilteredRelation("organizations", condition=Q(organizations__is_active=True))
-        rows = (
-            self.annotate(active=active)
-            .order_by("order", "name", "pk", "active__order", "active__name")
-            .values_list("pk", "name", "slug", "active__pk", "active__name", "active__slug")
-        )  # fmt: skip
         groups = {}
-        for pk, name, slug, org_pk, org_name, org_slug in rows:
+        for pk, name, slug, org_pk, org_name, org_slug in _TREE.rows():
             group = groups.get(pk)
             if group is None:
                 # One reverse() per group, not per organization.
@@ -102,6 +97,16 @@ class OrganizationGroupQuerySet(models.QuerySet):
                 url = f"{group.url}{org_slug}/"
                 group.organizations.append(TreeOrganization(org_pk, org_name, url))
         return list(groups.values())
+
+    def tree_rows(self):
+        """The tree's rows: a LEFT JOIN restricted to active organizations keeps
+        the groups that have none yet."""
+        active = FilteredRelation("organizations", condition=Q(organizations__is_active=True))
+        return (
+            self.annotate(active=active)
+            .order_by("order", "name", "pk", "active__order", "active__name")
+            .values_list("pk", "name", "slug", "active__pk", "active__name", "active__slug")
+        )  # fmt: skip
 
     def with_active_organizations(self, organizations=None):
         """Groups with their active organizations in `active_organizations`.
@@ -139,6 +144,9 @@ class OrganizationGroup(SluggedModel):
 
     def get_absolute_url(self):
         return reverse("members:group", kwargs={"slug": self.slug})
+
+
+_TREE = sidebar.Statement(lambda: OrganizationGroup.objects.tree_rows())
 
 
 class OrganizationQuerySet(models.QuerySet):

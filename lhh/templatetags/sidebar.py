@@ -1,10 +1,11 @@
 """The sidebar: one inclusion tag per block, all fed by lhh.sidebar.
 
 The lists of every block come from one UNION query and the member tree from
-one more, cached together until content changes (lhh/sidebar.py). The two
-columns' rendered HTML is cached the same way (`sidebar_column`), so a page
-whose sidebar is warm renders none of it; the visit counter, below the
-cached part of the left column, is read live on every page.
+one more, kept together in each worker's memory until content changes
+(lhh/sidebar.py). The two columns' rendered HTML is cached in the shared
+cache too (`sidebar_column`), so a page whose sidebar is warm renders none
+of it; the visit counter, below the cached part of the left column, is
+read live on every page.
 """
 
 from django import template
@@ -43,8 +44,11 @@ def _build_blocks():
 
 
 def _blocks(context):
-    """The blocks' data, cached across requests (and in this worker's memory)."""
-    return sidebar.cached("blocks", _build_blocks)
+    """The blocks' data, kept in this worker's memory. Only the rendered
+    columns go to the shared cache: pickling the data there and back cost
+    as much as reading it again (2 ms), and it is needed only to render a
+    column that is missing."""
+    return sidebar.cached("blocks", _build_blocks, shared=False)
 
 
 @register.inclusion_tag("includes/sidebar/main_info.html", takes_context=True)

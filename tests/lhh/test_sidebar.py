@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connections
+from django.db import connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -121,3 +121,28 @@ def test_the_sidebar_lists_are_read_on_the_connection_in_use(monkeypatch):
         assert len(queries) == 1
     finally:
         other.close()
+
+
+def postgresql_only():
+    if connections["default"].vendor != "postgresql":
+        pytest.skip("statements are prepared on PostgreSQL only")
+
+
+def test_a_statement_is_prepared_once_per_connection_on_postgresql():
+    postgresql_only()
+    statement = sidebar.Statement(lambda: Link.objects.values_list("title"))
+    LinkFactory(title="Sở Tư pháp")
+    with CaptureQueriesContext(connections["default"]) as queries:
+        first, second = statement.rows(), statement.rows()
+    assert first == second == [("Sở Tư pháp",)]
+    assert [query["sql"].split()[0] for query in queries] == ["PREPARE", "EXECUTE"]
+
+
+def test_a_prepared_statement_outlives_a_rolled_back_transaction():
+    postgresql_only()
+    statement = sidebar.Statement(lambda: Link.objects.values_list("title"))
+    with pytest.raises(ZeroDivisionError), transaction.atomic():
+        statement.rows()
+        1 / 0  # noqa: B018
+    LinkFactory(title="Sở Nội vụ")
+    assert statement.rows() == [("Sở Nội vụ",)]

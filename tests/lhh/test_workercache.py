@@ -119,8 +119,10 @@ def test_a_column_rendered_from_older_data_expires_with_that_data(client, clock)
     client.get(PAGE)
     made_at = clock[0]
     # The rendered columns are gone, the blocks' data (made now) is not.
-    cache.delete_many([key for key in sidebar._memory if key.startswith("sidebar:html:")])
-    workercache.forget()
+    columns = [key for key in sidebar._memory if key.startswith("sidebar:html:")]
+    cache.delete_many(columns)
+    for key in columns:
+        sidebar._memory.delete(key)
     clock[0] += 30
     client.get(PAGE)
     Link.objects.bulk_create([LinkFactory.build(title="Sở Công Thương")])
@@ -131,6 +133,7 @@ def test_a_column_rendered_from_older_data_expires_with_that_data(client, clock)
 
 def test_a_value_stored_by_an_older_release_is_built_again(client):
     LinkFactory(title="Sở Nội vụ")
-    # Before this release the shared cache held the bare blocks, not (made_at, blocks).
-    cache.set(f"sidebar:blocks:{sidebar.content_version()}", {"links": []}, 60)
-    assert "Sở Nội vụ" in client.get(PAGE).content.decode()
+    # An older release held the bare column in the shared cache, not (made_at, html).
+    cache.set(f"sidebar:html:right:{sidebar.content_version()}", "<p>Cũ</p>", 60)
+    html = client.get(PAGE).content.decode()
+    assert "Sở Nội vụ" in html and "<p>Cũ</p>" not in html

@@ -2,16 +2,20 @@ import datetime
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 
 from lhh import search, sidebar
 from lhh.fields import VECTOR_TEXT_LIMIT, WordsField
+from lhh.links import Link
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
 from .files import CONTENT_TYPES, FileKind, extract_text, sniff_kind, validate_document_file
 from .text import number_key, padded_words
+
+# Addresses linked by the dozen on a page (lhh.links).
+DOCUMENT_URL = Link("documents:detail")
+DOWNLOAD_URL = Link("documents:download")
 
 
 class Vocabulary(models.Model):
@@ -267,7 +271,7 @@ class Document(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("documents:detail", kwargs={"slug": self.slug})
+        return DOCUMENT_URL(slug=self.slug)
 
     def slug_source(self):
         """ "582/QĐ-UBND" of 2018 → "582-qd-ubnd-2018"; the year is left out when
@@ -407,9 +411,7 @@ class DocumentFile(models.Model):
         self.document.refresh_search_text()
 
     def get_absolute_url(self):
-        return reverse(
-            "documents:download", kwargs={"slug": self.document.slug, "file_id": self.pk}
-        )
+        return DOWNLOAD_URL(slug=self.document.slug, file_id=self.pk)
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

@@ -2,18 +2,21 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
 from lhh import sidebar
+from lhh.links import Link
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
 from .processors import LARGE_BOX, StripMetadata, large_size
 from .validators import validate_photo
+
+# Addresses linked by the dozen on a page (lhh.links).
+ALBUM_URL = Link("gallery:album")
 
 # Renditions: fixed crops for the grids, a bounded size for the lightbox.
 # Every one is re-encoded as JPEG without metadata (no EXIF, no GPS).
@@ -104,7 +107,7 @@ class Album(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("gallery:album", kwargs={"slug": self.slug})
+        return ALBUM_URL(slug=self.slug)
 
     def search_document(self):
         # Staff caption every photo: captions make an album findable by who

@@ -1,13 +1,16 @@
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from . import sidebar, workercache
 from .fields import RichTextField, WordsField
+from .links import Link
 from .text import html_to_text, unique_slug
 from .validators import validate_image
+
+# Addresses linked by the dozen on a page (lhh.links).
+PAGE_URL = Link("lhh:page")
 
 
 class Status(models.TextChoices):
@@ -174,7 +177,7 @@ class Page(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("lhh:page", kwargs={"slug": self.slug})
+        return PAGE_URL(slug=self.slug)
 
     def search_document(self):
         return {

@@ -3,13 +3,17 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
-from django.urls import reverse
 
 from lhh import sidebar
 from lhh.fields import RichTextField
+from lhh.links import Link
 from lhh.models import SearchKind
 from lhh.text import html_to_text, unique_slug
 from lhh.validators import validate_image
+
+# Addresses linked by the dozen on a page (lhh.links).
+GROUP_URL = Link("members:group")
+ORGANIZATION_URL = Link("members:organization")
 
 
 def round_down_figure(total):
@@ -143,7 +147,7 @@ class OrganizationGroup(SluggedModel):
         verbose_name_plural = "nhóm tổ chức"
 
     def get_absolute_url(self):
-        return reverse("members:group", kwargs={"slug": self.slug})
+        return GROUP_URL(slug=self.slug)
 
 
 _TREE = sidebar.Statement(lambda: OrganizationGroup.objects.tree_rows())
@@ -240,10 +244,7 @@ class Organization(SluggedModel):
         ]
 
     def get_absolute_url(self):
-        return reverse(
-            "members:organization",
-            kwargs={"group_slug": self.group.slug, "slug": self.slug},
-        )
+        return ORGANIZATION_URL(group_slug=self.group.slug, slug=self.slug)
 
     def search_document(self):
         return {

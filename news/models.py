@@ -4,15 +4,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
-from django.urls import reverse
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 from lhh import sidebar
 from lhh.fields import RichTextField
+from lhh.links import Link
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import html_to_text, unique_slug
 from lhh.validators import validate_image
+
+# Addresses linked by the dozen on a page (lhh.links).
+CATEGORY_URL = Link("news:category")
+ARTICLE_URL = Link("news:article")
 
 logger = logging.getLogger(__name__)
 
@@ -98,7 +102,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("news:category", kwargs={"slug": self.slug})
+        return CATEGORY_URL(slug=self.slug)
 
     def clean(self):
         if self.parent_id is None:
@@ -316,10 +320,7 @@ class Article(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse(
-            "news:article",
-            kwargs={"category_slug": self.category.slug, "slug": self.slug},
-        )
+        return ARTICLE_URL(category_slug=self.category.slug, slug=self.slug)
 
     def search_document(self):
         return {

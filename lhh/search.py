@@ -15,9 +15,10 @@ folded text serves these LIKE '% word%' conditions; SQLite scans.
 """
 
 import re
+from collections import Counter
 from functools import lru_cache
 
-from django.db.models import Case, Count, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -75,28 +76,31 @@ class Search:
         self.words = query_words(query)
         self.folded_words = [fold(word) for word in self.words]
         self.all_ids = self.ids = set()
+        self._kinds = {}
         self.is_capped = False
         if not self.words:
             return
         visible = queryset.visible()
-        self.all_ids, self.is_capped = self._candidates(visible)
+        self._kinds, self.is_capped = self._candidates(visible)
+        self.all_ids = set(self._kinds)
         if kind:
-            self.ids, _ = self._candidates(visible.filter(kind=kind))
+            self.ids = set(self._candidates(visible.filter(kind=kind))[0])
         else:
             self.ids = self.all_ids
 
     def _candidates(self, entries):
+        """({candidate id: its kind}, whether the newest matches filled CANDIDATES)."""
         newest = ("-date", "-pk")
         matches = entries.filter(words_filter("folded", self.folded_words))
-        recent = list(matches.order_by(*newest).values_list("pk", flat=True)[: self.CANDIDATES])
+        recent = list(matches.order_by(*newest).values_list("pk", "kind")[: self.CANDIDATES])
         # The title is part of the folded text: a title match needs no look
         # at the (long) folded text.
         titled = list(
             entries.filter(words_filter("title_folded", self.folded_words))
             .order_by(*newest)
-            .values_list("pk", flat=True)[: self.CANDIDATES]
+            .values_list("pk", "kind")[: self.CANDIDATES]
         )
-        return set(recent) | set(titled), len(recent) == self.CANDIDATES
+        return dict(recent + titled), len(recent) == self.CANDIDATES
 
     def entries(self):
         if not self.ids:
@@ -120,16 +124,9 @@ class Search:
         return entries.annotate(rank=rank).order_by("-rank", "-date", "-pk")
 
     def kind_counts(self):
-        """{kind: number of candidates}, over every kind, in one query."""
-        if not self.all_ids:
-            return {}
-        rows = (
-            self.queryset.filter(pk__in=self.all_ids)
-            .order_by()
-            .values_list("kind")
-            .annotate(n=Count("pk"))
-        )
-        return dict(rows)
+        """{kind: number of candidates}, over every kind: no query, the
+        candidates came with their kinds."""
+        return dict(Counter(self._kinds.values()))
 
 
 def search(queryset, query, kind=None):

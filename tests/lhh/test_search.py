@@ -173,6 +173,18 @@ def test_search_page_filters_by_kind(client):
     assert "Tìm thấy 1 kết quả" in html
 
 
+def test_every_kind_keeps_its_count_while_one_is_shown(client):
+    from tests.documents.factories import DocumentFactory
+
+    page("Hội thảo khoa học")
+    page("Hội thảo nông nghiệp")
+    DocumentFactory(summary="Kế hoạch tổ chức hội thảo")
+    html = client.get("/tim-kiem/", {"q": "hoi thao", "loai": "trang"}).content.decode()
+    assert "Tìm thấy 2 kết quả" in html
+    assert "Tất cả (3)" in html
+    assert "Trang thông tin (2)" in html and "Văn bản (1)" in html
+
+
 @pytest.mark.parametrize(
     "query",
     [

@@ -19,20 +19,27 @@ $(STAMP): requirements.txt requirements-dev.txt
 	mkdir -p var
 	touch $(STAMP)
 
-run: $(STAMP)
+# django-reversion speaks no Vietnamese: its strings are translated in
+# lhh/locale, compiled here (GNU gettext's msgfmt) since a .mo is generated.
+CATALOGUE := lhh/locale/vi/LC_MESSAGES/django
+$(CATALOGUE).mo: $(CATALOGUE).po
+	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check -o $@ $<; \
+	else echo "Thiếu msgfmt (apt-get install gettext): trang lịch sử phiên bản sẽ có vài dòng tiếng Anh."; fi
+
+run: $(STAMP) $(CATALOGUE).mo
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py createcachetable
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo --admin
 	@echo "Cổng thông tin chạy tại http://127.0.0.1:$(PORT)/ — quản trị: http://127.0.0.1:$(PORT)/admin/"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP)
+test: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP)
+test-fast: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: $(STAMP)
+test-e2e: $(STAMP) $(CATALOGUE).mo
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 lint: $(STAMP)

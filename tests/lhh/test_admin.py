@@ -101,3 +101,22 @@ def test_history_and_recovery_screens_are_in_vietnamese(admin_client):
     assert "Khôi phục trang thông tin đã xóa" in html
     html = admin_client.get("/admin/lhh/page/recover/").content.decode()
     assert "Không có mục nào đã xóa để khôi phục." in html
+    # The page title comes from django-reversion's code (lhh/locale).
+    assert "<title>Khôi phục trang thông tin đã xóa |" in html
+
+
+@pytest.mark.parametrize(
+    ("english", "vietnamese"),
+    [
+        ("Initial version.", "Phiên bản đầu tiên."),
+        ("Recover deleted %(name)s", "Khôi phục %(name)s đã xóa"),
+        (
+            "Reverted to previous version, saved on %(datetime)s",
+            "Trở về phiên bản đã lưu lúc %(datetime)s",
+        ),
+    ],
+)
+def test_django_reversions_own_strings_are_translated(english, vietnamese):
+    from django.utils.translation import gettext
+
+    assert gettext(english) == vietnamese

@@ -19,6 +19,17 @@ def p95_limit(name):
     return SEARCH_P95_LIMIT_MS if name == "search" else P95_LIMIT_MS
 
 
+# The p95 target is for pages as a running site serves them: with the caches
+# kept between edits (warm). A cold page is the first view after an edit,
+# every cache rebuilt; its p95 is reported beside the target, not held to it
+# (README, Benchmark).
+P95_TARGET_CACHE = "warm"
+
+
+def _over_p95(page):
+    return page["scale"] == TARGET_SCALE and page["p95_ms"] >= p95_limit(page["name"])
+
+
 def _scales(pages):
     present = {page["scale"] for page in pages}
     return sorted(present, key=lambda s: SCALE_ORDER.index(s) if s in SCALE_ORDER else 99)
@@ -39,10 +50,10 @@ def find_misses(pages, throughput):
                     "value": page["queries"],
                 }
             )
-        if page["scale"] == TARGET_SCALE and page["p95_ms"] >= p95_limit(page["name"]):
+        if page["cache"] == P95_TARGET_CACHE and _over_p95(page):
             misses.append(
                 {
-                    "target": f"p95 < {p95_limit(page['name']):.0f} ms",
+                    "target": f"p95 < {p95_limit(page['name']):.0f} ms ({P95_TARGET_CACHE})",
                     "page": page["name"],
                     "scale": page["scale"],
                     "cache": page["cache"],
@@ -78,6 +89,20 @@ def find_misses(pages, throughput):
     return misses
 
 
+def cold_over_p95(pages):
+    """The cold pages over the p95 line: information, not misses."""
+    return [
+        {
+            "page": p["name"],
+            "scale": p["scale"],
+            "limit": p95_limit(p["name"]),
+            "value": p["p95_ms"],
+        }
+        for p in pages
+        if p["cache"] != P95_TARGET_CACHE and _over_p95(p)
+    ]
+
+
 def build_report(pages, throughput, metadata):
     keys = ("name", "scale", "cache", "queries", "p50_ms", "p95_ms")
     for page in pages:
@@ -91,11 +116,13 @@ def build_report(pages, throughput, metadata):
             "p95_ms_max": P95_LIMIT_MS,
             "search_p95_ms_max": SEARCH_P95_LIMIT_MS,
             "p95_scale": TARGET_SCALE,
+            "p95_cache": P95_TARGET_CACHE,
             "home_warm_ratio_to_floor_min": HOME_RATIO_LIMIT,
         },
         "pages": pages,
         "throughput": throughput,
         "misses": find_misses(pages, throughput),
+        "cold_over_p95": cold_over_p95(pages),
     }
 
 
@@ -123,9 +150,9 @@ def markdown(report):
         f"{meta.get('load_average_at_end', ['?'])[0]} at end",
         "",
         f"Targets: ≤ {QUERY_LIMIT} queries cold, the same count at every scale; "
-        f"p95 < {P95_LIMIT_MS:.0f} ms (search < {SEARCH_P95_LIMIT_MS:.0f} ms) at the "
+        f"p95 < {P95_LIMIT_MS:.0f} ms (search < {SEARCH_P95_LIMIT_MS:.0f} ms) warm at the "
         f"{TARGET_SCALE} scale; home (warm) ≥ {HOME_RATIO_LIMIT} × the floor's req/s. "
-        "✗ marks a miss.",
+        "✗ marks a miss; · marks a cold p95 over the line, which has no target.",
         "",
         "Cold: every cache is emptied before every request (after one unmeasured "
         "request per URL), as for the first view of a page after an edit. Warm: the "
@@ -170,9 +197,11 @@ def markdown(report):
                 if mode is None:
                     cells += ["–", "–"]
                     continue
-                slow = scale == TARGET_SCALE and mode["p95_ms"] >= p95_limit(name)
                 cells.append(_cell(mode["p50_ms"], False))
-                cells.append(_cell(mode["p95_ms"], slow))
+                if mode["cache"] == P95_TARGET_CACHE:
+                    cells.append(_cell(mode["p95_ms"], _over_p95(mode)))
+                else:
+                    cells.append(f"{mode['p95_ms']:.1f}" + (" ·" if _over_p95(mode) else ""))
             lines.append("| " + " | ".join(cells) + " |")
     throughput = report["throughput"]
     if throughput:
@@ -206,6 +235,16 @@ def markdown(report):
             f"- {miss['page']} ({miss['scale']}, {miss['cache']}): {miss['target']}, "
             f"measured {miss['value']}"
         )
+    over = report.get("cold_over_p95", [])
+    if over:
+        lines += [
+            "",
+            "## Cold pages over the p95 line (the first view after an edit; no target)",
+            "",
+        ]
+        for page in over:
+            line = f"{page['limit']:.0f} ms"
+            lines.append(f"- {page['page']} ({page['scale']}): {page['value']} ms, line {line}")
     return "\n".join(lines) + "\n"
 
 

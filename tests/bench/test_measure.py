@@ -93,14 +93,28 @@ def test_report_marks_a_query_count_that_grows_with_the_data():
     assert [m["page"] for m in misses if m["target"].startswith("same query count")] == ["article"]
 
 
-def test_report_marks_slow_pages_at_the_large_scale_only():
+def test_report_marks_slow_warm_pages_at_the_large_scale_only():
     pages = synthetic_pages()
     for page in pages:
         page["p95_ms"] = 60.0
     misses = report.build_report(pages, [], {})["misses"]
-    slow = {(m["page"], m["scale"]) for m in misses if m["target"].startswith("p95")}
+    slow = {(m["page"], m["scale"], m["cache"]) for m in misses if m["target"].startswith("p95")}
     # Search may take up to 100 ms; the small scale has no time target.
-    assert slow == {(name, "large") for name in PAGE_NAMES if name != "search"}
+    assert slow == {(name, "large", "warm") for name in PAGE_NAMES if name != "search"}
+
+
+def test_report_lists_slow_cold_pages_apart_from_the_misses():
+    pages = synthetic_pages()
+    for page in pages:
+        if page["cache"] == "cold":
+            page["p95_ms"] = 70.0
+    built = report.build_report(pages, [], {})
+    assert built["misses"] == []
+    assert {p["page"] for p in built["cold_over_p95"]} == set(PAGE_NAMES) - {"search"}
+    text = report.markdown(built)
+    assert "None." in text
+    assert "## Cold pages over the p95 line" in text
+    assert "| 70.0 · |" in text
 
 
 def test_report_marks_a_home_page_under_half_the_floor():

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
-from django.db import DEFAULT_DB_ALIAS, connections, models
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models
 from django.db.models import Value
 from django.db.models.functions import Cast, Now, TruncDate
 from django.dispatch import Signal
@@ -103,9 +103,8 @@ class Statement:
 
     def __init__(self, build):
         self._build = build
-        self.name = f"lhh_statement_{next(self._numbers)}"
         self._compiled = weakref.WeakKeyDictionary()
-        # Django connection -> the DB-API connection the statement is prepared on.
+        # Django connection -> (the DB-API connection it is prepared on, its name).
         self._prepared = weakref.WeakKeyDictionary()
 
     def rows(self, using=DEFAULT_DB_ALIAS):
@@ -117,17 +116,31 @@ class Statement:
             compiled = self._compiled[connection] = (compiler, *compiler.as_sql())
         compiler, sql, params = compiled
         with connection.cursor() as cursor:
-            if connection.vendor != "postgresql":
-                cursor.execute(sql, params)
-            elif self._prepared.get(connection) is connection.connection:
-                cursor.execute(f"EXECUTE {self.name}")
+            if connection.vendor == "postgresql":
+                self._execute_prepared(connection, cursor, sql, params)
             else:
-                # One round trip; no parameters left, so no %-formatting either.
-                statement = cursor.mogrify(sql, params).decode()
-                cursor.execute(f"PREPARE {self.name} AS {statement}; EXECUTE {self.name}")
-                self._prepared[connection] = connection.connection
+                cursor.execute(sql, params)
             rows = cursor.fetchall()
         return list(compiler.results_iter(results=[rows]))
+
+    def _execute_prepared(self, connection, cursor, sql, params):
+        prepared = self._prepared.get(connection)
+        if prepared is not None and prepared[0] is connection.connection:
+            try:
+                cursor.execute(f"EXECUTE {prepared[1]}")
+            except DatabaseError:
+                # Gone (DEALLOCATE, DISCARD) or made stale by a schema change:
+                # the next call prepares it again.
+                del self._prepared[connection]
+                raise
+            return
+        # A new name each time: a PREPARE that took effect before its EXECUTE
+        # failed must not be in the way. One round trip; no parameters are
+        # left in the statement, so no %-formatting either.
+        name = f"lhh_statement_{next(self._numbers)}"
+        statement = cursor.mogrify(sql, params).decode()
+        cursor.execute(f"PREPARE {name} AS {statement}; EXECUTE {name}")
+        self._prepared[connection] = (connection.connection, name)
 
 
 class Lists:

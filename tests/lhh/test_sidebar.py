@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.db import connections, transaction
+from django.db import DatabaseError, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -144,5 +144,19 @@ def test_a_prepared_statement_outlives_a_rolled_back_transaction():
     with pytest.raises(ZeroDivisionError), transaction.atomic():
         statement.rows()
         1 / 0  # noqa: B018
+    LinkFactory(title="Sở Nội vụ")
+    assert statement.rows() == [("Sở Nội vụ",)]
+
+
+def test_a_prepared_statement_that_is_gone_is_prepared_again():
+    postgresql_only()
+    statement = sidebar.Statement(lambda: Link.objects.values_list("title"))
+    statement.rows()
+    _, name = statement._prepared[connections["default"]]
+    with connections["default"].cursor() as cursor:
+        # Only this one: the sidebar's own statements live on this connection too.
+        cursor.execute(f"DEALLOCATE {name}")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        statement.rows()
     LinkFactory(title="Sở Nội vụ")
     assert statement.rows() == [("Sở Nội vụ",)]

@@ -1,5 +1,6 @@
 from django import forms
 from django.db.models import Value
+from django.utils import timezone
 
 from lhh import sidebar
 
@@ -89,6 +90,12 @@ class DocumentFilterForm(forms.Form):
         if data.get("q"):
             queryset = queryset.search_results(data["q"])
         return queryset
+
+    def count_key(self):
+        """What the filtered table counts, for its shared count: the filters
+        that applied, and today's date, on which a document's validity depends."""
+        applied = sorted((k, v) for k, v in getattr(self, "cleaned_data", {}).items() if v)
+        return f"documents:{timezone.localdate()}:{applied!r}"
 
     @property
     def is_filtered(self):

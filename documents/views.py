@@ -50,6 +50,9 @@ class DocumentListView(ListView):
             queryset = self.form.filter(queryset)
         return queryset
 
+    def get_paginator(self, queryset, per_page, **kwargs):
+        return super().get_paginator(queryset, per_page, count_key=self.form.count_key(), **kwargs)
+
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc or page=999 into the first or last page
         # instead of ListView's 404.

@@ -19,18 +19,29 @@ class CachedCountPaginator(Paginator):
     sidebar.SIDEBAR_CACHE_SECONDS late, like the sidebar).
     """
 
+    def __init__(self, *args, count_key=None, **kwargs):
+        """`count_key` names what the list counts (a view that knows its
+        filters), instead of its SQL, which is then not compiled only to make
+        the key (3 ms for the documents table's query)."""
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
     @cached_property
     def count(self):
-        query = getattr(self.object_list, "query", None)
-        if query is None:
-            return super().count
-        sql, params = query.sql_with_params()
-        # published() compares with the current time: that parameter is left
-        # out of the key, so the same list is the same count for the TTL, and
-        # a scheduled item is counted at most that late.
-        now = timezone.now()
-        params = ["now" if _is_now(param, now) else param for param in params]
-        digest = blake2b(f"{sql}|{params!r}".encode(), digest_size=16).hexdigest()
+        if self.count_key is not None:
+            text = self.count_key
+        else:
+            query = getattr(self.object_list, "query", None)
+            if query is None:
+                return super().count
+            sql, params = query.sql_with_params()
+            # published() compares with the current time: that parameter is left
+            # out of the key, so the same list is the same count for the TTL, and
+            # a scheduled item is counted at most that late.
+            now = timezone.now()
+            params = ["now" if _is_now(param, now) else param for param in params]
+            text = f"{sql}|{params!r}"
+        digest = blake2b(text.encode(), digest_size=16).hexdigest()
         key = f"count:{sidebar.content_version()}:{digest}"
         count = cache.get(key)
         if count is None:

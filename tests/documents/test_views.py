@@ -116,6 +116,20 @@ def test_filters_combine(client, catalogue):
     assert listed_numbers(response) == ["4171/KH-UBND"]
 
 
+def test_each_filter_shows_its_own_count(client, catalogue):
+    # The shared count is named by the filters: one must never show another's.
+    counts = {}
+    for query in ["", "?type=ke-hoach", "?field=tai-chinh", "?year=2016&q=dieu+le", ""]:
+        html = client.get(f"{LIST_URL}{query}").content.decode()
+        counts[query] = re.search(r'<p class="doc-count">(\d+) văn bản', html).group(1)
+    assert counts == {
+        "": "4",
+        "?type=ke-hoach": "1",
+        "?field=tai-chinh": "2",
+        "?year=2016&q=dieu+le": "1",
+    }
+
+
 def test_file_text_is_searched(client, catalogue):
     DocumentFileFactory(
         document=catalogue["50/QĐ-LHH"], file=pdf_upload(lines=["Ban giam khao gom 7 thanh vien"])

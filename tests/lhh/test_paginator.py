@@ -57,3 +57,16 @@ def test_a_datetime_other_than_now_stays_in_the_key():
 
     assert paginator(last_year).count == 1
     assert paginator(last_year - timedelta(days=100)).count == 2
+
+
+def test_a_list_named_by_its_view_shares_its_count_under_that_name():
+    PageFactory.create_batch(3)
+
+    def paginator(key):
+        return CachedCountPaginator(Page.objects.published(), 2, count_key=key)
+
+    assert count_queries(lambda: paginator("pages:all")) == 1
+    assert count_queries(lambda: paginator("pages:all")) == 0
+    assert count_queries(lambda: paginator("pages:other")) == 1
+    PageFactory()
+    assert paginator("pages:all").count == 4

@@ -186,6 +186,20 @@ def test_unknown_type_is_ignored_and_said(client, catalogue):
     assert "bộ lọc đã được bỏ qua" in response.content.decode()
 
 
+def test_the_filters_show_what_was_chosen(client, catalogue):
+    html = client.get(f"{LIST_URL}?type=ke-hoach&status=in_force&q=tu+van").content.decode()
+    assert '<option value="ke-hoach" selected>Kế hoạch</option>' in html
+    assert '<option value="in_force" selected>Còn hiệu lực</option>' in html
+    assert '<option value="" selected>Tất cả</option>' in html  # issuer, field
+    assert 'value="tu van"' in html
+
+
+def test_an_ignored_filter_is_marked_for_assistive_technology(client, catalogue):
+    html = client.get(f"{LIST_URL}?type=khong-co").content.decode()
+    assert 'id="id_type" aria-invalid="true" aria-describedby="id_type_error"' in html
+    assert '<p class="doc-filters__error" id="id_type_error" role="alert">' in html
+
+
 def test_detail_shows_metadata_files_and_relations_both_ways(client, catalogue):
     new, old = catalogue["582/QĐ-UBND"], catalogue["2136/QĐ-UBND"]
     new.signer = "Phạm S"

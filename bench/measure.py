@@ -97,6 +97,29 @@ def page_urls():
     }
 
 
+def cpu_ticks():
+    """(stolen, all) CPU ticks of the machine so far, from /proc/stat, or None.
+
+    On a shared VM the hypervisor gives the guest's CPU to others now and
+    then ("steal"): a page measured while a fifth of the CPU was stolen
+    takes twice as long, through no fault of its own.
+    """
+    try:
+        with open("/proc/stat", encoding="ascii") as handle:
+            fields = [int(value) for value in handle.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    # user nice system idle iowait irq softirq steal …: guest time is part of user.
+    return (fields[7], sum(fields[:8])) if len(fields) >= 8 else None
+
+
+def steal_percent(before, after):
+    """The share of the CPU stolen between two cpu_ticks() readings."""
+    if before is None or after is None or after[1] == before[1]:
+        return None
+    return round(100 * (after[0] - before[0]) / (after[1] - before[1]), 1)
+
+
 # The shared cache's methods that each make one round trip.
 CACHE_METHODS = ("get", "get_many", "set", "set_many", "add", "delete", "delete_many", "incr")
 
@@ -144,6 +167,7 @@ def measure_page(client, name, urls, *, scale, cache_mode, requests):
         client.get(url)
     times, queries, cache_calls, statuses = [], [], [], set()
     per_url = {url: [] for url in urls}
+    ticks = cpu_ticks()
     for index in range(requests):
         url = urls[index % len(urls)]
         if cache_mode == "cold":
@@ -170,6 +194,7 @@ def measure_page(client, name, urls, *, scale, cache_mode, requests):
         "p95_ms": round(percentile(times, 0.95), 2),
         "mean_ms": round(statistics.fmean(times), 2),
         "requests": requests,
+        "steal_pct": steal_percent(ticks, cpu_ticks()),
         "status": sorted(statuses),
         "urls": urls,
     }
@@ -207,7 +232,7 @@ def measure_pages(*, scale, requests=50, names=None, progress=False):
                     f"  {scale:5} {name:12} {cache_mode:4} queries={result['queries']:3} "
                     f"cache={result['cache_calls']:3} "
                     f"p50={result['p50_ms']:7.1f} ms p95={result['p95_ms']:7.1f} ms "
-                    f"status={result['status']}",
+                    f"steal={result['steal_pct']}% status={result['status']}",
                     file=sys.stderr,
                 )
     return results

@@ -132,6 +132,11 @@ def write_json(report, path):
     path.write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
 
 
+def _percent(mode):
+    value = mode.get("steal_pct") if mode else None
+    return "–" if value is None else f"{value:.0f} %"
+
+
 def _cell(value, missed, fmt="{:.1f}"):
     text = fmt.format(value)
     return f"**{text}** ✗" if missed else text
@@ -156,7 +161,9 @@ def markdown(report):
         "",
         "Cold: every cache is emptied before every request (after one unmeasured "
         "request per URL), as for the first view of a page after an edit. Warm: the "
-        "caches are kept, as on a running site between edits.",
+        "caches are kept, as on a running site between edits. CPU stolen: the share "
+        "of the machine's CPU the hypervisor gave to other guests while the page was "
+        "measured (/proc/stat); times measured under much of it are not the code's.",
     ]
     scales = _scales(pages)
     cold_counts = {}
@@ -173,8 +180,8 @@ def markdown(report):
             lines.append("")
         lines += [
             "| page | queries cold | queries warm | cache calls cold | cache calls warm "
-            "| p50 cold | p95 cold | p50 warm | p95 warm |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| p50 cold | p95 cold | p50 warm | p95 warm | CPU stolen cold / warm |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         rows = {}
         for page in pages:
@@ -202,6 +209,7 @@ def markdown(report):
                     cells.append(_cell(mode["p95_ms"], _over_p95(mode)))
                 else:
                     cells.append(f"{mode['p95_ms']:.1f}" + (" ·" if _over_p95(mode) else ""))
+            cells.append(" / ".join(_percent(mode) for mode in (cold, warm)))
             lines.append("| " + " | ".join(cells) + " |")
     throughput = report["throughput"]
     if throughput:

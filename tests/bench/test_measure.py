@@ -35,6 +35,28 @@ def test_measurement_counts_the_round_trips_to_the_shared_cache(tiny_pages):
 
 
 @pytest.mark.django_db
+def test_measurement_records_the_cpu_stolen_while_it_ran(tiny_pages):
+    assert all(p["steal_pct"] is None or 0 <= p["steal_pct"] <= 100 for p in tiny_pages)
+
+
+def test_steal_is_the_share_of_all_ticks_given_to_other_guests():
+    from bench.measure import cpu_ticks, steal_percent
+
+    assert steal_percent((100, 1000), (150, 1200)) == 25.0
+    assert steal_percent((100, 1000), (100, 1000)) is None
+    assert steal_percent(None, (1, 2)) is None
+    ticks = cpu_ticks()
+    assert ticks is None or 0 <= ticks[0] <= ticks[1]
+
+
+def test_report_shows_the_stolen_cpu_of_each_page():
+    pages = synthetic_pages()
+    for page in pages:
+        page["steal_pct"] = 12.4 if page["cache"] == "cold" else 0.0
+    assert "| 12 % / 0 % |" in report.markdown(report.build_report(pages, [], {}))
+
+
+@pytest.mark.django_db
 def test_report_json_has_every_page_type(bench_data, tmp_path):
     pages = measure_pages(scale="tiny", requests=2, progress=True)
     built = report.build_report(pages, [], {"vendor": "test", "date": "2026-01-01"})

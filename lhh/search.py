@@ -75,18 +75,17 @@ class Search:
         self.queryset = queryset
         self.words = query_words(query)
         self.folded_words = [fold(word) for word in self.words]
-        self.all_ids = self.ids = set()
+        self.ids = set()
         self._kinds = {}
         self.is_capped = False
         if not self.words:
             return
         visible = queryset.visible()
         self._kinds, self.is_capped = self._candidates(visible)
-        self.all_ids = set(self._kinds)
         if kind:
             self.ids = set(self._candidates(visible.filter(kind=kind))[0])
         else:
-            self.ids = self.all_ids
+            self.ids = set(self._kinds)
 
     def _candidates(self, entries):
         """({candidate id: its kind}, whether the newest matches filled CANDIDATES)."""

@@ -94,7 +94,7 @@ class OrganizationGroupQuerySet(models.QuerySet):
         for pk, name, slug, org_pk, org_name, org_slug in _TREE.rows():
             group = groups.get(pk)
             if group is None:
-                # One reverse() per group, not per organization.
+                # The group's address once; its organizations' extend it.
                 url = OrganizationGroup(slug=slug).get_absolute_url()
                 group = groups[pk] = TreeGroup(pk, name, url, [])
             if org_pk is not None:

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from lhh.validators import validate_file_size
+from lhh.validators import new_uploads_only, validate_file_size
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +99,7 @@ def sniff_kind(upload):
     return None
 
 
+@new_uploads_only
 def validate_document_file(upload):
     """A real PDF, DOC/DOCX, XLS/XLSX or ODT within DOCUMENT_MAX_UPLOAD_SIZE."""
     validate_file_size(upload, settings.DOCUMENT_MAX_UPLOAD_SIZE)

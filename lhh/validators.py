@@ -1,12 +1,32 @@
 """Upload checks by content, not by file name."""
 
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image
 
 # What Pillow may open; SVG is not an image to Pillow and HTML is nothing.
 IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+
+
+def new_uploads_only(validator):
+    """Run `validator` on a file being uploaded, not on one already stored.
+
+    A model form validates every field on each save, so a stored file comes
+    back as its FieldFile: it was checked when it arrived, and Django may
+    already have closed it (reading an image's width and height does).
+    """
+
+    @functools.wraps(validator)
+    def validate(value):
+        if isinstance(value, FieldFile) and value._committed:
+            return
+        validator(value)
+
+    return validate
 
 
 def validate_file_size(upload, limit):
@@ -22,6 +42,7 @@ def validate_file_size(upload, limit):
         )
 
 
+@new_uploads_only
 def validate_image(upload):
     """A real JPEG, PNG, WebP or GIF within the size and pixel limits."""
     validate_file_size(upload, settings.IMAGE_MAX_UPLOAD_SIZE)

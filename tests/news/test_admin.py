@@ -151,3 +151,20 @@ def test_changelist_tells_scheduled_articles_apart(admin_client):
     html = admin_client.get("/admin/news/article/").content.decode()
     assert "Hẹn giờ đăng" in html
     assert "Bản nháp" in html
+
+
+def test_an_existing_article_with_a_cover_saves_unchanged(admin_client):
+    article = ArticleFactory(with_cover=True)
+    form = admin_client.get(f"/admin/news/article/{article.pk}/change/").context["adminform"].form
+    data = {
+        name: value for name, value in form.initial.items() if value is not None and name != "cover"
+    }
+    data.update(
+        category=article.category_id,
+        published_at_0=article.published_at.strftime("%d/%m/%Y"),
+        published_at_1=article.published_at.strftime("%H:%M:%S"),
+    )
+    response = admin_client.post(f"/admin/news/article/{article.pk}/change/", data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article.refresh_from_db()
+    assert article.cover

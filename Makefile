@@ -30,6 +30,7 @@ run: $(STAMP) $(CATALOGUE).mo
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py createcachetable
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo --admin
+	$(RUN_ENV) $(BIN)/python manage.py generateimages
 	@echo "Cổng thông tin chạy tại http://127.0.0.1:$(PORT)/ — quản trị: http://127.0.0.1:$(PORT)/admin/"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 

@@ -5,12 +5,20 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
 from lhh import search, sidebar
-from lhh.fields import VECTOR_TEXT_LIMIT, WordsField
+from lhh.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
 from lhh.links import Link
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
-from lhh.text import unique_slug
+from lhh.text import unique_slug, visible_name
 
-from .files import CONTENT_TYPES, FileKind, extract_text, sniff_kind, validate_document_file
+from .files import (
+    CONTENT_TYPES,
+    EXTENSIONS,
+    FileKind,
+    extension,
+    extract_text,
+    sniff_kind,
+    validate_document_file,
+)
 from .text import number_key, padded_words
 
 # Addresses linked by the dozen on a page (lhh.links).
@@ -361,13 +369,27 @@ def document_upload_to(instance, filename):
     return f"van-ban/{timezone.now():%Y/%m}/{filename}"
 
 
+class DocumentFileField(UploadFileField):
+    """Stored as <random>.pdf, .docx…: the kind its content shows (files.sniff_kind)."""
+
+    def extension_of(self, content):
+        kind = sniff_kind(content)
+        return kind.value if kind else "bin"
+
+
+class DocumentFileQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Files of published documents: the only ones visitors may fetch."""
+        return self.filter(document__in=Document.objects.published(now=now))
+
+
 class DocumentFile(models.Model):
     """A file of a document; its text is extracted once, when it is uploaded."""
 
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, related_name="files", verbose_name="văn bản"
     )
-    file = models.FileField(
+    file = DocumentFileField(
         "tệp",
         upload_to=document_upload_to,
         max_length=255,
@@ -394,6 +416,8 @@ class DocumentFile(models.Model):
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     uploaded_at = models.DateTimeField("tải lên lúc", default=timezone.now, editable=False)
 
+    objects = DocumentFileQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "id"]
         verbose_name = "tệp văn bản"
@@ -419,7 +443,7 @@ class DocumentFile(models.Model):
         return result
 
     def read_upload(self, upload):
-        self.original_name = (getattr(upload, "name", "") or "").rsplit("/", 1)[-1][:255]
+        self.original_name = visible_name(getattr(upload, "name", "")).rsplit("/", 1)[-1][:255]
         self.size = upload.size
         self.kind = sniff_kind(upload) or ""
         self.text, self.extraction_error = extract_text(upload, self.kind)
@@ -428,6 +452,14 @@ class DocumentFile(models.Model):
             self.has_text_layer = bool(self.text.strip())
         else:
             self.has_text_layer = None
+
+    @property
+    def download_name(self):
+        """The sender's file name, ending in the extension of what the file is."""
+        name = visible_name(self.original_name)
+        if not self.kind or extension(name) in EXTENSIONS.get(self.kind, ()):
+            return name or None
+        return f"{name or 'van-ban'}.{self.kind}"
 
     @property
     def content_type(self):

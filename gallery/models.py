@@ -8,24 +8,25 @@ from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
 from lhh import sidebar
+from lhh.fields import UploadImageField
 from lhh.links import Link
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import unique_slug
 
 from .processors import LARGE_BOX, StripMetadata, large_size
-from .validators import validate_photo
 
 # Addresses linked by the dozen on a page (lhh.links).
 ALBUM_URL = Link("gallery:album")
 
-# Renditions: fixed crops for the grids, a bounded size for the lightbox.
+# Renditions: fixed crops for the grids, a bounded size for the lightbox;
+# never enlarged, so a rendition costs at most what its source does.
 # Every one is re-encoded as JPEG without metadata (no EXIF, no GPS).
 THUMBNAIL_SIZE = (160, 120)
 CARD_SIZE = (400, 300)
 
 
 def _fill(size):
-    return [Transpose(Transpose.AUTO), ResizeToFill(*size), StripMetadata()]
+    return [Transpose(Transpose.AUTO), ResizeToFill(*size, upscale=False), StripMetadata()]
 
 
 def _fit(box):
@@ -187,7 +188,7 @@ class Photo(models.Model):
     album = models.ForeignKey(
         Album, verbose_name="album", on_delete=models.CASCADE, related_name="photos"
     )
-    image = models.ImageField("ảnh", upload_to="gallery/%Y/%m/", validators=[validate_photo])
+    image = UploadImageField("ảnh", upload_to="gallery/%Y/%m/")
     caption = models.CharField(
         "chú thích",
         max_length=300,

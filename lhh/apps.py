@@ -7,12 +7,17 @@ class LhhConfig(AppConfig):
 
     def ready(self):
         from django.apps import apps
-        from django.db.models.signals import post_migrate
+        from django.db.models.signals import post_migrate, pre_save
 
-        from . import groups, search, sidebar
+        from . import groups, search, sidebar, text
 
         search.connect_signals()
         sidebar.connect_signals()
+        for model in apps.get_models():
+            if model._meta.app_label in sidebar.CONTENT_APPS:
+                pre_save.connect(
+                    text.clean_text_fields, sender=model, dispatch_uid=f"text-{model._meta.label}"
+                )
         # After the last project app, when every app's permissions exist.
         post_migrate.connect(
             groups.ensure_staff_groups,

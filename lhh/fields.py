@@ -1,11 +1,15 @@
+from django import forms
 from django.core.exceptions import FullResultSet
 from django.db import models
 from django.db.models.expressions import Col
+from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.db.models.lookups import Contains
 from django.db.models.sql.where import AND, WhereNode
 from django_ckeditor_5.fields import CKEditor5Field
 
 from .sanitize import sanitize_html
+from .uploads import random_name, without_metadata
+from .validators import validate_image
 
 
 class RichTextField(CKEditor5Field):
@@ -19,6 +23,62 @@ class RichTextField(CKEditor5Field):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+
+class ServerNamedFile:
+    """Stores a new upload under a name the server chooses (lhh.uploads).
+
+    FieldFile.save() is the one door into storage for a model's file, from
+    a form, `objects.create(image=upload)` or an import alike.
+    """
+
+    def save(self, name, content, save=True):
+        content, extension = self.field.prepare_upload(content)
+        super().save(random_name(extension), content, save)
+
+
+class ServerNamedFieldFile(ServerNamedFile, FieldFile):
+    pass
+
+
+class ServerNamedImageFieldFile(ServerNamedFile, ImageFieldFile):
+    pass
+
+
+class UploadFileField(models.FileField):
+    """A file stored under a random name with the extension of what it holds.
+
+    Subclasses say what that is, from the content (`extension_of`).
+    """
+
+    attr_class = ServerNamedFieldFile
+
+    def extension_of(self, content):
+        return "bin"
+
+    def prepare_upload(self, content):
+        return content, self.extension_of(content)
+
+
+class ImageFormField(forms.ImageField):
+    """Django's image field without its check of the name's extension: the
+    content is checked (validate_image) and the name is not kept."""
+
+    default_validators = []
+
+
+class UploadImageField(models.ImageField):
+    """A real JPEG, PNG, WebP or GIF (validate_image), stored under a random
+    name with its format's extension and without EXIF, XMP or comments."""
+
+    attr_class = ServerNamedImageFieldFile
+    default_validators = [validate_image]
+
+    def prepare_upload(self, content):
+        return without_metadata(content)
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": ImageFormField, **kwargs})
 
 
 # A word list (tsvector) holds at most 1 MB: this many characters of text,

@@ -4,10 +4,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from . import sidebar, workercache
-from .fields import RichTextField, WordsField
+from .fields import RichTextField, UploadImageField, WordsField
 from .links import Link
 from .text import html_to_text, unique_slug
-from .validators import validate_image
 
 # Addresses linked by the dozen on a page (lhh.links).
 PAGE_URL = Link("lhh:page")
@@ -77,9 +76,7 @@ class SiteProfile(models.Model):
     )
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
     parent_body = models.CharField("cơ quan chủ quản", max_length=255, blank=True)
-    logo = models.ImageField(
-        "biểu trưng (logo)", upload_to="site/", blank=True, validators=[validate_image]
-    )
+    logo = UploadImageField("biểu trưng (logo)", upload_to="site/", blank=True)
     welcome_message = models.CharField(
         "dòng chữ chào mừng",
         max_length=500,
@@ -121,20 +118,25 @@ class SiteProfile(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-        _profile_memory.clear()
+        # The new profile is in the shared cache before the content version
+        # moves on, so a page any worker renders under the new version (and
+        # keeps in the page cache) shows the new header and footer.
+        cache.set(self.CACHE_KEY, self, 300)
+        sidebar.bump_version()
 
     @classmethod
     def load(cls):
         """The profile, read from the shared cache at most every LOCAL_SECONDS
-        (every page reads it: for its header and footer, and for the visit counter)."""
-        profile = _profile_memory.get(cls.CACHE_KEY, workercache.LOCAL_SECONDS)
+        and again whenever the content version changes (every page reads it:
+        for its header and footer, and for the visit counter)."""
+        key = (cls.CACHE_KEY, sidebar.content_version())
+        profile = _profile_memory.get(key, workercache.LOCAL_SECONDS)
         if profile is None:
             profile = cache.get(cls.CACHE_KEY)
             if profile is None:
                 profile = cls.objects.filter(pk=1).first() or cls(pk=1)
                 cache.set(cls.CACHE_KEY, profile, 300)
-            _profile_memory.set(cls.CACHE_KEY, profile)
+            _profile_memory.set(key, profile)
         return profile
 
     @property
@@ -263,10 +265,9 @@ class Banner(models.Model):
     """A QUẢNG CÁO image, shown between two optional dates."""
 
     title = models.CharField("tên", max_length=255, help_text="Dùng làm chữ thay thế ảnh.")
-    image = models.ImageField(
+    image = UploadImageField(
         "ảnh",
         upload_to="banners/",
-        validators=[validate_image],
         width_field="image_width",
         height_field="image_height",
     )

@@ -144,8 +144,10 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
-# In production the reverse proxy serves /media/ straight from MEDIA_ROOT.
-SERVE_MEDIA = env.bool("SERVE_MEDIA", default=DEBUG)
+# Every /media/ address is answered by Django (lhh.media), which decides
+# who may have the file; behind nginx it names the file in this internal
+# location (X-Accel-Redirect) and nginx sends it. Empty: Django sends it.
+MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="")
 
 # Hashed, compressed static files in production; plain ones for development
 # and tests, which do not run collectstatic.
@@ -168,6 +170,10 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 IMAGE_MAX_UPLOAD_SIZE = env.int("IMAGE_MAX_UPLOAD_SIZE", default=10 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env.int("IMAGE_MAX_PIXELS", default=40_000_000)
+# Longest side, and how many times the short side the long one may be
+# (a wide banner is about 8:1, a phone's panorama 10:1).
+IMAGE_MAX_SIDE = env.int("IMAGE_MAX_SIDE", default=20_000)
+IMAGE_MAX_ASPECT_RATIO = env.int("IMAGE_MAX_ASPECT_RATIO", default=20)
 
 # HTTPS: on by default when DEBUG is off; HTTPS=0 serves plain HTTP for a
 # local trial of the production settings.
@@ -191,6 +197,9 @@ SILENCED_SYSTEM_CHECKS = ["security.W021"]
 # How many reverse proxies stand in front of gunicorn; their
 # X-Forwarded-For hops are trusted to find the visitor's address.
 PROXY_COUNT = env.int("PROXY_COUNT", default=0)
+# The addresses those proxies reach gunicorn from: X-Forwarded-For is
+# believed only on requests from these (addresses or networks).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
 # django-axes: lock the admin login after repeated failures.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

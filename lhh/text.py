@@ -1,12 +1,43 @@
-"""Vietnamese text helpers: NFC normalisation, accent folding, slugs."""
+"""Vietnamese text helpers: NFC normalisation, accent folding, slugs, and
+characters that have no place in stored text."""
 
 import html
 import re
 import unicodedata
 
+from django.db import models
+
 # "đ" is a letter of its own, not "d" with a combining mark, so NFD
 # decomposition leaves it alone; fold it by hand.
 _D_TABLE = str.maketrans({"đ": "d", "Đ": "D"})
+
+
+# What XML 1.0 cannot carry (C0 controls other than tab and line breaks,
+# lone surrogates, U+FFFE/U+FFFF): a feed holding one cannot be written.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# Invisible controls of a file name: C0/C1 controls and the bidirectional
+# overrides that make "gpj.exe" read "exe.jpg".
+_NAME_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def xml_safe(value):
+    """`value` without the characters XML 1.0 cannot carry."""
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def clean_text_fields(sender, instance, **kwargs):
+    """pre_save: every text field of the row stored without XML-illegal
+    characters, whatever way it was typed or imported."""
+    for field in instance._meta.concrete_fields:
+        if isinstance(field, (models.CharField, models.TextField)):
+            value = getattr(instance, field.attname)
+            if isinstance(value, str) and _NOT_XML.search(value):
+                setattr(instance, field.attname, xml_safe(value))
+
+
+def visible_name(value):
+    """A file name as it may be shown: no controls, no direction overrides."""
+    return _NAME_CONTROLS.sub("", value or "")
 
 
 def nfc(value):

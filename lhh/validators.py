@@ -42,6 +42,36 @@ def validate_file_size(upload, limit):
         )
 
 
+def validate_dimensions(name, width, height):
+    """Within the pixel count, the longest side and the aspect ratio allowed.
+
+    Each bound keeps renditions cheap: an 88-byte PNG of 65535×1 pixels has
+    few pixels, but a crop to a 4:3 card would have to enlarge it to
+    millions of pixels a side.
+    """
+    params = {"name": name, "width": width, "height": height}
+    if width * height > settings.IMAGE_MAX_PIXELS:
+        raise ValidationError(
+            "Ảnh “%(name)s” có quá nhiều điểm ảnh (%(width)s×%(height)s).",
+            code="image_too_many_pixels",
+            params=params,
+        )
+    if max(width, height) > settings.IMAGE_MAX_SIDE:
+        raise ValidationError(
+            "Ảnh “%(name)s” quá lớn (%(width)s×%(height)s điểm ảnh); mỗi cạnh tối đa "
+            "%(limit)s điểm ảnh.",
+            code="image_too_large",
+            params={**params, "limit": settings.IMAGE_MAX_SIDE},
+        )
+    if max(width, height) > settings.IMAGE_MAX_ASPECT_RATIO * min(width, height):
+        raise ValidationError(
+            "Ảnh “%(name)s” quá dài hoặc quá hẹp (%(width)s×%(height)s điểm ảnh); cạnh dài "
+            "không được gấp quá %(ratio)s lần cạnh ngắn.",
+            code="image_aspect_ratio",
+            params={**params, "ratio": settings.IMAGE_MAX_ASPECT_RATIO},
+        )
+
+
 @new_uploads_only
 def validate_image(upload):
     """A real JPEG, PNG, WebP or GIF within the size and pixel limits."""
@@ -53,12 +83,7 @@ def validate_image(upload):
         with Image.open(upload) as image:
             image_format = image.format
             width, height = image.size
-            if width * height > settings.IMAGE_MAX_PIXELS:
-                raise ValidationError(
-                    "Ảnh “%(name)s” có quá nhiều điểm ảnh (%(width)s×%(height)s).",
-                    code="image_too_many_pixels",
-                    params={"name": name, "width": width, "height": height},
-                )
+            validate_dimensions(name, width, height)
             # verify() checks the structure of PNG and GIF files…
             image.verify()
         # …but stops at a JPEG's headers, so a truncated JPEG would pass and

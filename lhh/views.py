@@ -1,5 +1,4 @@
 import logging
-import uuid
 
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
@@ -9,13 +8,13 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
-from PIL import Image
 
 from news.models import Article, Category
 
 from . import search
 from .models import Page, SearchEntry, SearchKind
 from .text import nfc
+from .uploads import random_name, without_metadata
 from .validators import validate_image
 
 logger = logging.getLogger(__name__)
@@ -132,11 +131,6 @@ class SearchView(ListView):
         return context
 
 
-# What CKEditor's upload adapter may store: the format Pillow found, and the
-# extension the file gets, whatever name it arrived with.
-EDITOR_IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
-
-
 def _editor_error(message, status=400):
     # CKEditor 5's simple upload adapter shows `error.message` to the editor.
     return JsonResponse({"error": {"message": message}}, status=status)
@@ -148,7 +142,8 @@ def editor_image_upload(request):
 
     Replaces django-ckeditor-5's view, which only asks Pillow whether the
     file opens: that lets through formats such as BMP/TIFF, pixel bombs and
-    keeps the sender's file name.
+    keeps the sender's file name. Stored like every upload (lhh.uploads):
+    a random name with the format's extension, without metadata.
     """
     if not (request.user.is_active and request.user.is_staff):
         return _editor_error("Bạn không có quyền tải ảnh lên.", status=403)
@@ -159,10 +154,7 @@ def editor_image_upload(request):
         validate_image(upload)
     except ValidationError as error:
         return _editor_error(" ".join(error.messages))
-    upload.seek(0)
-    with Image.open(upload) as image:
-        extension = EDITOR_IMAGE_EXTENSIONS[image.format]
-    upload.seek(0)
-    name = f"editor/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
-    saved = default_storage.save(name, upload)
+    content, extension = without_metadata(upload)
+    name = f"editor/{timezone.now():%Y/%m}/{random_name(extension)}"
+    saved = default_storage.save(name, content)
     return JsonResponse({"url": default_storage.url(saved)})

@@ -5,11 +5,10 @@ from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 
 from lhh import sidebar
-from lhh.fields import RichTextField
+from lhh.fields import RichTextField, UploadImageField
 from lhh.links import Link
 from lhh.models import SearchKind
 from lhh.text import html_to_text, unique_slug
-from lhh.validators import validate_image
 
 # Addresses linked by the dozen on a page (lhh.links).
 GROUP_URL = Link("members:group")
@@ -186,11 +185,10 @@ class Organization(SluggedModel):
     fields = models.ManyToManyField(
         Field, verbose_name="lĩnh vực hoạt động", blank=True, related_name="organizations"
     )
-    logo = models.ImageField(
+    logo = UploadImageField(
         "biểu trưng (logo)",
         upload_to="members/logos/",
         blank=True,
-        validators=[validate_image],
         width_field="logo_width",
         height_field="logo_height",
         help_text="Ảnh JPEG, PNG, WebP hoặc GIF; nên là ảnh vuông.",

@@ -1,8 +1,8 @@
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Rss201rev2Feed
 
+from lhh.feeds import XmlSafeRssFeed
 from lhh.models import SiteProfile
 
 from .models import Article, Category
@@ -11,7 +11,7 @@ FEED_SIZE = 20
 
 
 class LatestArticlesFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = XmlSafeRssFeed
     language = "vi"
     description_template = None
 

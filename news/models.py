@@ -8,11 +8,10 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 from lhh import sidebar
-from lhh.fields import RichTextField
+from lhh.fields import RichTextField, UploadImageField
 from lhh.links import Link
 from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
 from lhh.text import html_to_text, unique_slug
-from lhh.validators import validate_image
 
 # Addresses linked by the dozen on a page (lhh.links).
 CATEGORY_URL = Link("news:category")
@@ -235,11 +234,10 @@ class Article(Publishable):
         "tóm tắt (sapo)", blank=True, help_text="Một hai câu hiện dưới tiêu đề và trong danh sách."
     )
     body = RichTextField("nội dung", blank=True)
-    cover = models.ImageField(
+    cover = UploadImageField(
         "ảnh đại diện",
         upload_to="news/%Y/%m/",
         blank=True,
-        validators=[validate_image],
         width_field="cover_width",
         height_field="cover_height",
     )
@@ -278,7 +276,7 @@ class Article(Publishable):
     # Renditions made once per image by django-imagekit (cached files).
     cover_card = ImageSpecField(
         source="cover",
-        processors=[ResizeToFill(360, 240)],
+        processors=[ResizeToFill(360, 240, upscale=False)],
         format="JPEG",
         options={"quality": 82},
     )

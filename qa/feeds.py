@@ -1,6 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 
+from lhh.feeds import XmlSafeRssFeed
 from lhh.models import SiteProfile
 
 from .models import Question
@@ -9,6 +10,7 @@ from .models import Question
 class AnswerFeed(Feed):
     """RSS of the answers published as FAQ."""
 
+    feed_type = XmlSafeRssFeed
     link = reverse_lazy("qa:question_list")
     description = "Các câu hỏi của bạn đọc đã được trả lời và đăng công khai."
 

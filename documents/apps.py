@@ -4,3 +4,12 @@ from django.apps import AppConfig
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = "Văn bản"
+
+    def ready(self):
+        from lhh import media
+
+        from .models import DocumentFile
+
+        # Visitors download through the document's page (views.download);
+        # a draft's file is not theirs by its storage address either.
+        media.protect("van-ban/", DocumentFile.objects.published, "file", "documents.view_document")

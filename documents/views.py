@@ -1,11 +1,12 @@
 import logging
 
 from django.db.models import F, Prefetch
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from lhh import media
 from lhh.paginator import CachedCountPaginator
 from lhh.visits import is_bot
 
@@ -98,18 +99,16 @@ def download(request, slug, file_id):
         pk=file_id,
         document__in=visible_documents(request).filter(slug=slug),
     )
-    try:
-        handle = document_file.file.open("rb")
-    except (FileNotFoundError, OSError, ValueError) as exc:
-        logger.error("Document file %s is missing from storage: %r", document_file.pk, exc)
-        raise Http404("Không tìm thấy tệp.") from exc
+    if not document_file.file or not document_file.file.storage.exists(document_file.file.name):
+        logger.error("Document file %s is missing from storage", document_file.pk)
+        raise Http404("Không tìm thấy tệp.")
     if not is_bot(request.headers.get("User-Agent", "")):
         Document.objects.filter(pk=document_file.document_id).update(
             download_count=F("download_count") + 1
         )
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document_file.original_name or None,
+    # Saved under the sender's name, with the extension of what it is.
+    return media.file_response(
+        document_file.file.name,
         content_type=document_file.content_type,
+        attachment_name=document_file.download_name,
     )

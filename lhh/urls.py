@@ -10,7 +10,7 @@ from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
 from qa.sitemaps import QuestionSitemap
 
-from . import views
+from . import media, views
 from .pagecache import cache_page_for_visitors
 from .sitemaps import PageSitemap, StaticViewSitemap
 
@@ -64,7 +64,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
-if settings.SERVE_MEDIA:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploads, each served only to those who may see what it belongs to.
+urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media")]

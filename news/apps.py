@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class NewsConfig(AppConfig):
     name = "news"
     verbose_name = "Tin tức"
+
+    def ready(self):
+        from lhh import media
+
+        from .models import Article
+
+        # The cover of a draft or scheduled article, and its renditions.
+        media.protect("news/", Article.objects.published, "cover", "news.view_article")

@@ -9,7 +9,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def run_manage(*args, **env):
     # Start from the machine's environment without the test values pytest-env set.
-    test_values = {"SECRET_KEY", "DEBUG", "HTTPS", "STATIC_MANIFEST", "SERVE_MEDIA", "CACHE_URL"}
+    test_values = {"SECRET_KEY", "DEBUG", "HTTPS", "STATIC_MANIFEST", "CACHE_URL"}
     test_values.add("DJANGO_ALLOW_ASYNC_UNSAFE")
     clean = {k: v for k, v in os.environ.items() if k not in test_values}
     return subprocess.run(

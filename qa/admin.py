@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from lhh import search
+from lhh import search, sidebar
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
@@ -235,12 +235,15 @@ class QuestionAdmin(VersionAdmin):
     def unpublish(self, request, queryset):
         count = queryset.filter(is_published_as_faq=True).update(is_published_as_faq=False)
         search.reindex(queryset)
+        # update() sends no signal: hidden must mean hidden on the next request.
+        sidebar.bump_version()
         self.message_user(request, f"Đã gỡ {count} câu hỏi khỏi mục Hỏi đáp.")
 
     @admin.action(description="Đánh dấu là thư rác (Spam)")
     def mark_as_spam(self, request, queryset):
         count = queryset.update(status=QuestionStatus.SPAM, is_published_as_faq=False)
         search.reindex(queryset)
+        sidebar.bump_version()
         self.message_user(request, f"Đã đánh dấu {count} câu hỏi là thư rác.")
 
     @admin.action(description="Gửi lại email cho người hỏi")

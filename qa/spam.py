@@ -1,19 +1,20 @@
 """Spam and guessing defences of the public Q&A pages, without third parties:
 a captcha challenge that is easy to read, and per-address counters kept in
-the shared cache (so every worker process sees the same count)."""
+the database (so every worker process sees the same count)."""
 
 import hashlib
 import hmac
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db.models import F
+from django.utils import timezone
 
 from lhh.net import client_ip
 
-from .models import TRACKING_ALPHABET
+from .models import TRACKING_ALPHABET, AddressCount
 
-HOUR = 3600
 # Letters only from the tracking alphabet: no 0/O, 1/I/L to misread.
 CAPTCHA_ALPHABET = TRACKING_ALPHABET
 
@@ -33,32 +34,43 @@ def submitter_hash(request):
 
 
 class HourlyCounter:
-    """How many times one address did something in the current hour.
+    """How many times one address did something in the current clock hour.
 
-    cache.add creates the key with its expiry only if missing, and incr is
-    atomic on Redis and the database cache, so concurrent workers do not
-    lose counts; the window starts at the first hit.
+    `take()` counts one more only while under the limit, in one UPDATE whose
+    WHERE clause holds the limit: the database checks and counts at once,
+    so concurrent posts from one address never pass it, on PostgreSQL
+    (the row is locked and the condition checked again) as on SQLite
+    (one writer at a time).
     """
 
     def __init__(self, scope, request, limit):
-        self.key = f"qa:{scope}:{submitter_hash(request)[:32]}"
+        self.key = f"{scope}:{submitter_hash(request)[:32]}"
         self.limit = limit
+
+    def _row(self):
+        """The current hour's row, made if missing; older hours are dropped."""
+        hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+        _, created = AddressCount.objects.get_or_create(key=self.key, hour=hour)
+        if created:
+            AddressCount.objects.filter(hour__lt=hour - timedelta(hours=1)).delete()
+        return AddressCount.objects.filter(key=self.key, hour=hour)
 
     @property
     def count(self):
-        return cache.get(self.key, 0)
+        hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+        row = AddressCount.objects.filter(key=self.key, hour=hour).values("count").first()
+        return row["count"] if row else 0
 
     @property
     def is_exceeded(self):
         return self.count >= self.limit
 
+    def take(self):
+        """Count one more if that stays within the limit; whether it did."""
+        return self._row().filter(count__lt=self.limit).update(count=F("count") + 1) == 1
+
     def hit(self):
-        cache.add(self.key, 0, HOUR)
-        try:
-            return cache.incr(self.key)
-        except ValueError:  # expired between add and incr
-            cache.set(self.key, 1, HOUR)
-            return 1
+        self._row().update(count=F("count") + 1)
 
 
 def question_counter(request):

@@ -97,23 +97,24 @@ class AskView(CreateView):
                 self.get_context_data(form=self.form_class(initial=data.dict()))
             )
         form = self.get_form()
-        if question_counter(request).is_exceeded:
+        if not form.is_valid():
+            return self.form_invalid(form)
+        # A place within the hour's limit is taken before the question is
+        # stored, in one statement, so concurrent posts cannot pass it.
+        if not question_counter(request).take():
             form.add_error(
                 None,
                 "Bạn đã gửi quá nhiều câu hỏi trong một giờ qua. Vui lòng thử lại sau "
                 "khoảng một giờ, hoặc liên hệ Văn phòng qua điện thoại.",
             )
             return self.form_invalid(form)
-        if form.is_valid():
-            return self.form_valid(form)
-        return self.form_invalid(form)
+        return self.form_valid(form)
 
     def form_valid(self, form):
         question = form.save(commit=False)
         question.submitter_hash = submitter_hash(self.request)
         question.save()
         self.object = question
-        question_counter(self.request).hit()
         base_url = self.request.build_absolute_uri("/").rstrip("/")
         # Stored first; the emails go only once the row is committed.
         transaction.on_commit(partial(send_new_question_emails, question.pk, base_url))

@@ -25,14 +25,15 @@ def postgresql_only():
         )
 
 
-def submit_concurrently(topic, settings):
-    settings.QA_RATE_LIMIT_PER_HOUR = 1000
-    barrier = threading.Barrier(SUBMITTERS)
+def submit_concurrently(topic, settings, submitters=SUBMITTERS, address=None):
+    if address is None:
+        settings.QA_RATE_LIMIT_PER_HOUR = 1000
+    barrier = threading.Barrier(submitters)
     errors, statuses = [], []
 
     def submit(n):
         try:
-            client = Client(REMOTE_ADDR=f"10.1.0.{n}")
+            client = Client(REMOTE_ADDR=address or f"10.1.0.{n}")
             barrier.wait(timeout=30)
             response = client.post(
                 "/hoi-dap/dat-cau-hoi/",
@@ -52,13 +53,13 @@ def submit_concurrently(topic, settings):
         finally:
             connections.close_all()
 
-    threads = [threading.Thread(target=submit, args=(n,)) for n in range(SUBMITTERS)]
+    threads = [threading.Thread(target=submit, args=(n,)) for n in range(submitters)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join(timeout=120)
     assert errors == []
-    assert statuses == [302] * SUBMITTERS
+    return statuses
 
 
 @pytest.mark.usefixtures("postgresql_only")
@@ -66,10 +67,22 @@ def test_fifty_concurrent_questions_get_distinct_codes(
     transactional_db, settings, captcha_test_mode
 ):
     topic = Topic.objects.create(name="Thử đồng thời")
-    submit_concurrently(topic, settings)
+    assert submit_concurrently(topic, settings) == [302] * SUBMITTERS
     codes = list(Question.objects.values_list("tracking_code", flat=True))
     assert len(codes) == SUBMITTERS
     assert len(set(codes)) == SUBMITTERS
+
+
+@pytest.mark.usefixtures("postgresql_only")
+def test_concurrent_posts_from_one_address_never_pass_the_hourly_limit(
+    transactional_db, settings, captcha_test_mode
+):
+    settings.QA_RATE_LIMIT_PER_HOUR = 5
+    topic = Topic.objects.create(name="Thử giới hạn")
+    statuses = submit_concurrently(topic, settings, submitters=25, address="10.2.0.1")
+    assert Question.objects.count() == 5
+    assert statuses.count(302) == 5
+    assert statuses.count(200) == 20
 
 
 @pytest.mark.usefixtures("postgresql_only")
@@ -83,7 +96,7 @@ def test_concurrent_code_collisions_are_retried(
     pool = [f"{n:03d}".translate(str.maketrans("0123456789", "23456789AB")) for n in range(400)]
     monkeypatch.setattr(models, "new_tracking_code", lambda: "QA" + random.choice(pool) + "ZZZ")
     topic = Topic.objects.create(name="Thử trùng mã")
-    submit_concurrently(topic, settings)
+    assert submit_concurrently(topic, settings) == [302] * SUBMITTERS
     codes = list(Question.objects.values_list("tracking_code", flat=True))
     assert len(codes) == SUBMITTERS
     assert len(set(codes)) == SUBMITTERS

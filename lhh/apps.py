@@ -9,10 +9,15 @@ class LhhConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_migrate
 
-        from . import groups, search, sidebar
+        from . import groups, permissions, search, sidebar
 
         search.connect_signals()
         sidebar.connect_signals()
+        # For every app, after Django has created its permissions (auth's
+        # handler is connected first, auth being installed before lhh).
+        post_migrate.connect(
+            permissions.name_permissions_in_vietnamese, dispatch_uid="lhh-permission-names"
+        )
         # After the last project app, when every app's permissions exist.
         post_migrate.connect(
             groups.ensure_staff_groups,

@@ -19,14 +19,20 @@ $(STAMP): requirements.txt requirements-dev.txt
 	mkdir -p var
 	touch $(STAMP)
 
-# django-reversion speaks no Vietnamese: its strings are translated in
-# lhh/locale, compiled here (GNU gettext's msgfmt) since a .mo is generated.
+# The libraries' Vietnamese is completed and corrected in lhh/locale
+# (django.po, and djangojs.po for the admin's JavaScript), compiled here with
+# GNU gettext's msgfmt since a .mo is generated and never committed.
 CATALOGUE := lhh/locale/vi/LC_MESSAGES/django
-$(CATALOGUE).mo: $(CATALOGUE).po
+JS_CATALOGUE := lhh/locale/vi/LC_MESSAGES/djangojs
+CATALOGUES := $(CATALOGUE).mo $(JS_CATALOGUE).mo
+lhh/locale/vi/LC_MESSAGES/%.mo: lhh/locale/vi/LC_MESSAGES/%.po
 	@if command -v msgfmt >/dev/null 2>&1; then msgfmt --check -o $@ $<; \
-	else echo "Thiếu msgfmt (apt-get install gettext): trang lịch sử phiên bản sẽ có vài dòng tiếng Anh."; fi
+	else echo "Thiếu msgfmt (apt-get install gettext): trang quản trị sẽ có vài dòng tiếng Anh."; fi
 
-run: $(STAMP) $(CATALOGUE).mo
+# The catalogue rule named in the README compiles both.
+$(CATALOGUE).mo: $(JS_CATALOGUE).mo
+
+run: $(STAMP) $(CATALOGUES)
 	$(RUN_ENV) $(BIN)/python manage.py migrate --noinput
 	$(RUN_ENV) $(BIN)/python manage.py createcachetable
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo --admin
@@ -34,13 +40,13 @@ run: $(STAMP) $(CATALOGUE).mo
 	@echo "Cổng thông tin chạy tại http://127.0.0.1:$(PORT)/ — quản trị: http://127.0.0.1:$(PORT)/admin/"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) $(CATALOGUE).mo
+test: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-test-fast: $(STAMP) $(CATALOGUE).mo
+test-fast: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: $(STAMP) $(CATALOGUE).mo
+test-e2e: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 lint: $(STAMP)

@@ -1,8 +1,19 @@
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from .models import Banner, Link, Page, SiteProfile, VisitDay
+from .models import (
+    Banner,
+    Link,
+    LoginAttempt,
+    LoginFailure,
+    LoginLog,
+    Page,
+    SiteProfile,
+    VisitDay,
+)
 
 
 @admin.register(SiteProfile)
@@ -63,3 +74,12 @@ class VisitDayAdmin(admin.ModelAdmin):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+# django-axes' screens, on proxies of its models that name records in
+# Vietnamese (lhh.models); its own registrations are replaced.
+for axes_model in (AccessAttempt, AccessFailureLog, AccessLog):
+    admin.site.unregister(axes_model)
+admin.site.register(LoginAttempt, axes_admin.AccessAttemptAdmin)
+admin.site.register(LoginFailure, axes_admin.AccessFailureLogAdmin)
+admin.site.register(LoginLog, axes_admin.AccessLogAdmin)

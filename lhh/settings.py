@@ -136,6 +136,10 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
+# The project's catalogue completes and corrects the libraries' Vietnamese
+# (Django's admin, auth, django-axes, django-reversion…); LOCALE_PATHS come
+# before every app's own catalogue, which a catalogue of the lhh app would not.
+LOCALE_PATHS = [BASE_DIR / "lhh" / "locale"]
 USE_TZ = True
 FORMAT_MODULE_PATH = ["lhh.formats"]
 

@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lhh', '0005_words_field'),
+        ('lhh', '0006_axes_proxies'),
     ]
 
     operations = [

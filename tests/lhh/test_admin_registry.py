@@ -239,6 +239,17 @@ def form_errors(response):
     return errors
 
 
+def changelist_errors(response):
+    context = response.context
+    if context is None or "cl" not in context or context["cl"].formset is None:
+        return response.content.decode()[:3000]
+    formset = context["cl"].formset
+    return {
+        "chung": list(formset.non_form_errors()),
+        "từng dòng": [form.errors.get_json_data() for form in formset.forms if form.errors],
+    }
+
+
 # What each role may do -------------------------------------------------------
 
 
@@ -344,10 +355,17 @@ def editable_values(obj, form_fields):
 
 @each_role
 @each_model
-def test_changelist_opens(demo, role, model):
-    response = logged_in(demo, role).get(admin_url(model))
+def test_changelist_opens_and_saves_unchanged(demo, role, model):
+    where = f"{role} · {model._meta.label}"
+    client = logged_in(demo, role)
+    response = client.get(admin_url(model))
     expected = expected_status(may(demo, role, model, "view"))
-    assert response.status_code == expected, f"{role} · {model._meta.label}: danh sách"
+    assert response.status_code == expected, f"{where}: danh sách"
+    # Columns edited in the list itself (list_editable) have a save button.
+    data = form_data(response.content.decode()) if response.status_code == 200 else None
+    if data is not None:
+        response = client.post(admin_url(model), data)
+        assert response.status_code == 302, f"{where}: lưu danh sách: {changelist_errors(response)}"
 
 
 @each_role
@@ -363,7 +381,7 @@ def test_add_form_opens(demo, role, model):
 def test_existing_objects_open_and_save_unchanged(demo, role, model):
     objects = sample_objects(model)
     if not objects:
-        pytest.skip(f"Nội dung mẫu không có {model._meta.verbose_name} nào.")
+        pytest.skip(f"{model._meta.label}: nội dung mẫu không có {model._meta.verbose_name} nào.")
     client = logged_in(demo, role)
     problems = []
     for obj in objects:
@@ -417,7 +435,7 @@ def test_deleted_objects_list_opens(demo, role, model):
 def test_an_older_version_is_restored(demo, role, model):
     objects = sample_objects(model)
     if not objects:
-        pytest.skip(f"Nội dung mẫu không có {model._meta.verbose_name} nào.")
+        pytest.skip(f"{model._meta.label}: nội dung mẫu không có {model._meta.verbose_name} nào.")
     obj = objects[0]
     where = f"{role} · {model._meta.label} #{obj.pk} «{obj}»"
     name, old_value, new_value = save_twice(model, obj, logged_in(demo, SUPERUSER))
@@ -493,3 +511,52 @@ def test_visitors_are_sent_to_the_login_page(demo, model):
         response = client.get(url)
         assert response.status_code == 302, f"{model._meta.label}: {url}"
         assert response["Location"].startswith("/admin/login/"), f"{model._meta.label}: {url}"
+
+
+@each_role
+@each_versioned_model
+def test_a_deleted_object_is_recovered(demo, role, model):
+    administrator = logged_in(demo, SUPERUSER)
+    obj = next((obj for obj in sample_objects(model) if deletable(administrator, model, obj)), None)
+    if obj is None:
+        pytest.skip(
+            f"{model._meta.label}: không có {model._meta.verbose_name} nào xóa được "
+            "(đều đang được dùng)."
+        )
+    where = f"{role} · {model._meta.label} #{obj.pk} «{obj}»"
+    # A version to recover from: the one an admin save records.
+    url = object_url(model, obj, "change/")
+    response = administrator.post(url, form_data(administrator.get(url).content.decode()))
+    assert response.status_code == 302, f"{where}: {form_errors(response)}"
+    client = logged_in(demo, role)
+
+    can_delete = may(demo, role, model, "delete", obj)
+    response = client.post(object_url(model, obj, "delete/"), {"post": "yes"})
+    assert response.status_code == expected_status(can_delete, success=302), f"{where}: xóa"
+    if not can_delete:
+        administrator.post(object_url(model, obj, "delete/"), {"post": "yes"})
+    assert not model._default_manager.filter(pk=obj.pk).exists(), f"{where}: chưa bị xóa"
+
+    version = Version.objects.get_deleted(model).get(object_id=str(obj.pk))
+    recover_url = admin_url(model, f"recover/{version.pk}/")
+    can_recover = may(demo, role, model, "add") and may(demo, role, model, "change", obj)
+    response = client.get(admin_url(model, "recover/"))
+    assert response.status_code == expected_status(can_recover), f"{where}: danh sách đã xóa"
+    if can_recover:
+        assert recover_url in response.content.decode(), f"{where}: thiếu trong danh sách đã xóa"
+    response = client.get(recover_url)
+    assert response.status_code == expected_status(can_recover), f"{where}: trang khôi phục"
+    data = form_data(response.content.decode()) if can_recover else None
+    response = client.post(recover_url, data or {"_save": "Lưu"})
+    assert response.status_code == expected_status(can_recover, success=302), (
+        f"{where}: khôi phục được {response.status_code}: {form_errors(response)}"
+    )
+    recovered = model._default_manager.filter(pk=obj.pk).exists()
+    assert recovered == can_recover, f"{where}: khôi phục"
+
+
+def deletable(client, model, obj):
+    """Whether the administrator may delete `obj`: nothing protects it."""
+    response = client.get(object_url(model, obj, "delete/"))
+    context = response.context
+    return response.status_code == 200 and not context["protected"] and not context["perms_lacking"]

@@ -46,6 +46,11 @@ MODELS = [model for model in apps.get_models() if admin.site.is_registered(model
 VERSIONED_MODELS = [
     model for model in MODELS if isinstance(admin.site.get_model_admin(model), VersionAdmin)
 ]
+AUTOCOMPLETE_FIELDS = [
+    (model, name)
+    for model in MODELS
+    for name in admin.site.get_model_admin(model).autocomplete_fields
+]
 
 
 def model_id(model):
@@ -560,3 +565,20 @@ def deletable(client, model, obj):
     response = client.get(object_url(model, obj, "delete/"))
     context = response.context
     return response.status_code == 200 and not context["protected"] and not context["perms_lacking"]
+
+
+@each_role
+@pytest.mark.parametrize(
+    "model, name", AUTOCOMPLETE_FIELDS, ids=[f"{model_id(m)}.{n}" for m, n in AUTOCOMPLETE_FIELDS]
+)
+def test_autocomplete_answers(demo, role, model, name):
+    where = f"{role} · {model._meta.label}.{name}"
+    query = {"app_label": model._meta.app_label, "model_name": model._meta.model_name}
+    response = logged_in(demo, role).get(
+        "/admin/autocomplete/", {**query, "field_name": name, "term": ""}
+    )
+    target = model._meta.get_field(name).remote_field.model
+    allowed = may(demo, role, target, "view")
+    assert response.status_code == expected_status(allowed), f"{where}: gợi ý"
+    if allowed:
+        assert response.json()["results"], f"{where}: không gợi ý gì"

@@ -39,6 +39,8 @@ pytestmark = pytest.mark.django_db
 
 SUPERUSER = "Quản trị viên"
 ROLES = [SUPERUSER, *STAFF_GROUPS]
+# Logged in, but not staff: the admin sends them to its login page.
+NON_STAFF = "Hội viên"
 PASSWORD = "mat-khau-thu-nghiem"
 OBJECTS_PER_MODEL = 3
 
@@ -104,7 +106,7 @@ def make_role_users():
         )
         user.groups.add(Group.objects.get(name=name))
         users[name] = user
-    users[None] = User.objects.create_user("hoivien", "hoivien@example.com", PASSWORD)
+    users[NON_STAFF] = User.objects.create_user("hoivien", "hoivien@example.com", PASSWORD)
     return users
 
 
@@ -296,10 +298,10 @@ def object_url(model, obj, suffix=""):
     return admin_url(model, f"{obj.pk}/{suffix}")
 
 
-def sample_objects(model):
+def sample_objects(demo, model):
     """A few objects of `model`: one with each kind of stored file first."""
     model_admin = admin.site.get_model_admin(model)
-    request = admin_request(get_user_model().objects.get(username="quantri"))
+    request = admin_request(demo.users[SUPERUSER])
     queryset = model_admin.get_queryset(request)
     if not queryset.ordered:
         queryset = queryset.order_by("pk")
@@ -326,10 +328,10 @@ def file_fields(model):
     return [field for field in model._meta.concrete_fields if isinstance(field, models.FileField)]
 
 
-def stored_values(model, obj):
+def stored_values(demo, model, obj):
     """What the change form edits, as the database holds it (inlines too)."""
     model_admin = admin.site.get_model_admin(model)
-    request = admin_request(get_user_model().objects.get(username="quantri"))
+    request = admin_request(demo.users[SUPERUSER])
     obj = model_admin.get_queryset(request).get(pk=obj.pk)
     values = {"": editable_values(obj, model_admin.get_form(request, obj).base_fields)}
     for inline in model_admin.get_inline_instances(request, obj):
@@ -358,6 +360,19 @@ def editable_values(obj, form_fields):
 # The walk ----------------------------------------------------------------------
 
 
+def test_staff_groups_name_installed_models():
+    # What each role may do is read from STAFF_GROUPS: a misspelt label
+    # there would make "403" the expected answer and hide the mistake.
+    installed = {model._meta.label_lower for model in apps.get_models()}
+    unknown = [
+        f"{name}: {label}"
+        for name, grants in STAFF_GROUPS.items()
+        for label in grants
+        if label not in installed
+    ]
+    assert not unknown
+
+
 @each_role
 @each_model
 def test_changelist_opens_and_saves_unchanged(demo, role, model):
@@ -369,8 +384,15 @@ def test_changelist_opens_and_saves_unchanged(demo, role, model):
     # Columns edited in the list itself (list_editable) have a save button.
     data = form_data(response.content.decode()) if response.status_code == 200 else None
     if data is not None:
+        before = listed_values(model)
         response = client.post(admin_url(model), data)
         assert response.status_code == 302, f"{where}: lưu danh sách: {changelist_errors(response)}"
+        assert listed_values(model) == before, f"{where}: lưu danh sách mà dữ liệu thay đổi"
+
+
+def listed_values(model):
+    fields = admin.site.get_model_admin(model).list_editable
+    return {obj.pk: model_to_dict(obj, fields=fields) for obj in model._default_manager.all()}
 
 
 @each_role
@@ -384,7 +406,7 @@ def test_add_form_opens(demo, role, model):
 @each_role
 @each_model
 def test_existing_objects_open_and_save_unchanged(demo, role, model):
-    objects = sample_objects(model)
+    objects = sample_objects(demo, model)
     if not objects:
         pytest.skip(f"{model._meta.label}: nội dung mẫu không có {model._meta.verbose_name} nào.")
     client = logged_in(demo, role)
@@ -403,16 +425,16 @@ def test_existing_objects_open_and_save_unchanged(demo, role, model):
             problems.append(f"{where}: trang sửa không có nút Lưu")
             continue
 
-        before = stored_values(model, obj)
+        before = stored_values(demo, model, obj)
         response = client.post(object_url(model, obj, "change/"), data or {"_save": "Lưu"})
         if response.status_code != expected_status(can_change, success=302):
             problems.append(
                 f"{where}: lưu không đổi gì được {response.status_code}: {form_errors(response)}"
             )
-        elif stored_values(model, obj) != before:
+        elif stored_values(demo, model, obj) != before:
             problems.append(
                 f"{where}: lưu không đổi gì mà dữ liệu thay đổi:\n"
-                f"  trước {before}\n  sau   {stored_values(model, obj)}"
+                f"  trước {before}\n  sau   {stored_values(demo, model, obj)}"
             )
 
         response = client.get(object_url(model, obj, "history/"))
@@ -438,7 +460,7 @@ def test_deleted_objects_list_opens(demo, role, model):
 @each_role
 @each_versioned_model
 def test_an_older_version_is_restored(demo, role, model):
-    objects = sample_objects(model)
+    objects = sample_objects(demo, model)
     if not objects:
         pytest.skip(f"{model._meta.label}: nội dung mẫu không có {model._meta.verbose_name} nào.")
     obj = objects[0]
@@ -511,7 +533,7 @@ def edited(value, max_length=None):
 
 @each_model
 def test_visitors_are_sent_to_the_login_page(demo, model):
-    client = logged_in(demo, None)
+    client = logged_in(demo, NON_STAFF)
     for url in (admin_url(model), admin_url(model, "add/"), admin_url(model, "1/change/")):
         response = client.get(url)
         assert response.status_code == 302, f"{model._meta.label}: {url}"
@@ -522,7 +544,9 @@ def test_visitors_are_sent_to_the_login_page(demo, model):
 @each_versioned_model
 def test_a_deleted_object_is_recovered(demo, role, model):
     administrator = logged_in(demo, SUPERUSER)
-    obj = next((obj for obj in sample_objects(model) if deletable(administrator, model, obj)), None)
+    obj = next(
+        (obj for obj in sample_objects(demo, model) if deletable(administrator, model, obj)), None
+    )
     if obj is None:
         pytest.skip(
             f"{model._meta.label}: không có {model._meta.verbose_name} nào xóa được "

@@ -65,6 +65,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "lhh.visits.VisitCounterMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
@@ -197,6 +198,26 @@ SESSION_COOKIE_HTTPONLY = True
 # Entering the domain in browsers' preload list is the association's own
 # decision (HSTS_PRELOAD=1), so the deploy check does not insist on it.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
+
+# Content-Security-Policy (django-csp): scripts only from the site's own
+# files, no inline or injected script anywhere, public pages and admin
+# alike. Inline style stays allowed: the admin and CKEditor 5 set style
+# attributes, and a style cannot run code.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "frame-src": ["'none'"],
+        "frame-ancestors": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+    }
+}
 
 # How many reverse proxies stand in front of gunicorn; their
 # X-Forwarded-For hops are trusted to find the visitor's address.

@@ -67,3 +67,21 @@ def site(live_server, transactional_db):
 
     call_command("seed_demo", verbosity=0)
     return live_server
+
+
+@pytest.fixture(autouse=True)
+def _no_csp_violations(request):
+    """Every browser test runs under the site's Content-Security-Policy and
+    fails if the browser refused anything the page asked for."""
+    if "page" not in request.fixturenames:
+        yield
+        return
+    page = request.getfixturevalue("page")
+    violations = []
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text
+        and violations.append(f"{page.url}: {message.text}"),
+    )
+    yield
+    assert violations == [], "\n".join(violations)

@@ -80,8 +80,10 @@ def _no_csp_violations(request):
     violations = []
     page.on(
         "console",
-        lambda message: "Content Security Policy" in message.text
-        and violations.append(f"{page.url}: {message.text}"),
+        lambda message: (
+            "Content Security Policy" in message.text
+            and violations.append(f"{page.url}: {message.text}")
+        ),
     )
     yield
     assert violations == [], "\n".join(violations)

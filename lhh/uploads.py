@@ -13,12 +13,15 @@ or comments, turned upright first, so an original served to visitors tells
 no more than its renditions.
 """
 
+import logging
 import uuid
 from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from PIL import ExifTags, Image, ImageOps
+
+logger = logging.getLogger(__name__)
 
 IMAGE_EXTENSIONS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp", "GIF": "gif"}
 
@@ -44,26 +47,39 @@ def without_metadata(fileobj):
             image_format = image.format
             if image_format not in IMAGE_EXTENSIONS:
                 raise ValueError(image_format)
-            options = {key: image.info[key] for key in KEPT_INFO if key in image.info}
-            picture = image
-            if getattr(image, "n_frames", 1) > 1:
-                options["save_all"] = True
-            elif image.getexif().get(ExifTags.Base.Orientation, 1) != 1:
-                picture = ImageOps.exif_transpose(image)
-            if image_format in ("JPEG", "WEBP"):
-                keeps_tables = picture is image and image_format == "JPEG"
-                options.update(
-                    {"quality": "keep", "subsampling": "keep"} if keeps_tables else {"quality": 90}
-                )
-            picture.info = {}
-            buffer = BytesIO()
-            picture.save(buffer, image_format, **options)
+            extension = IMAGE_EXTENSIONS[image_format]
+            try:
+                data = _rewritten(image)
+            except Exception as exc:  # Pillow's encoders raise many kinds
+                # A picture the checks accepted is never refused here: it is
+                # kept as it came (still under its new name), and logged.
+                logger.warning("Could not rewrite a %s without metadata: %r", image_format, exc)
+                fileobj.seek(0)
+                data = fileobj.read()
     except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
         raise ValidationError(
             "Tệp không phải là ảnh hợp lệ (JPEG, PNG, WebP hoặc GIF).", code="invalid_image"
         ) from exc
     finally:
         fileobj.seek(0)
-    extension = IMAGE_EXTENSIONS[image_format]
     # Named, since Django reads the stored width and height from it.
-    return ContentFile(buffer.getvalue(), name=random_name(extension)), extension
+    return ContentFile(data, name=random_name(extension)), extension
+
+
+def _rewritten(image):
+    """The bytes of `image` in its own format, upright, with no metadata."""
+    options = {key: image.info[key] for key in KEPT_INFO if key in image.info}
+    picture = image
+    if getattr(image, "n_frames", 1) > 1:
+        options["save_all"] = True
+    elif image.getexif().get(ExifTags.Base.Orientation, 1) != 1:
+        picture = ImageOps.exif_transpose(image)
+    if image.format in ("JPEG", "WEBP"):
+        keeps_tables = picture is image and image.format == "JPEG"
+        options.update(
+            {"quality": "keep", "subsampling": "keep"} if keeps_tables else {"quality": 90}
+        )
+    picture.info = {}
+    buffer = BytesIO()
+    picture.save(buffer, image.format, **options)
+    return buffer.getvalue()

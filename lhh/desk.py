@@ -104,8 +104,16 @@ def fill(box, queryset, make_item):
 
 
 def editor_boxes(request):
+    # The cover's width and height too: ImageField reads them when a row loads.
     articles = Article.objects.only(
-        "title", "status", "published_at", "updated_at", "cover", "cover_caption"
+        "title",
+        "status",
+        "published_at",
+        "updated_at",
+        "cover",
+        "cover_caption",
+        "cover_width",
+        "cover_height",
     )
     scheduled = apply_filter(request, ScheduleFilter, ScheduleFilter.SCHEDULED, articles)
     recent = apply_filter(request, ScheduleFilter, ScheduleFilter.RECENT, articles)

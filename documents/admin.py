@@ -1,7 +1,10 @@
+import datetime
+
 from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
@@ -33,6 +36,22 @@ class YearFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
             return queryset.filter(issued_on__year=int(self.value()))
+        return queryset
+
+
+class RecentlyIssuedFilter(admin.SimpleListFilter):
+    title = "ban hành gần đây"
+    parameter_name = "moi_ban_hanh"
+    DAYS = 30
+
+    def lookups(self, request, model_admin):
+        return [(str(self.DAYS), f"Trong {self.DAYS} ngày qua")]
+
+    def queryset(self, request, queryset):
+        if self.value() == str(self.DAYS):
+            today = timezone.localdate()
+            since = today - datetime.timedelta(days=self.DAYS)
+            return queryset.filter(issued_on__gte=since, issued_on__lte=today)
         return queryset
 
 
@@ -133,6 +152,7 @@ class DocumentAdmin(VersionAdmin):
         "type",
         "issuer",
         YearFilter,
+        RecentlyIssuedFilter,
         CurrentValidityFilter,
         "validity",
         "status",

@@ -1,6 +1,10 @@
+from datetime import timedelta
+
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
@@ -19,6 +23,47 @@ class CategoryAdmin(VersionAdmin):
     fields = ["name", "slug", "parent", "order", "is_shown_on_home", "is_notice"]
 
 
+class ScheduleFilter(admin.SimpleListFilter):
+    """Scheduled (hẹn giờ đăng) and newly published articles."""
+
+    title = "lịch đăng"
+    parameter_name = "lich"
+    SCHEDULED = "hen-gio"
+    RECENT = "7-ngay"
+    RECENT_DAYS = 7
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.SCHEDULED, "Hẹn giờ đăng"),
+            (self.RECENT, f"Đã đăng trong {self.RECENT_DAYS} ngày qua"),
+        ]
+
+    def queryset(self, request, queryset):
+        now = timezone.now()
+        if self.value() == self.SCHEDULED:
+            return queryset.filter(status=Status.PUBLISHED, published_at__gt=now)
+        if self.value() == self.RECENT:
+            since = now - timedelta(days=self.RECENT_DAYS)
+            return queryset.published(now=now).filter(published_at__gte=since)
+        return queryset
+
+
+class CoverFilter(admin.SimpleListFilter):
+    """Articles whose cover is missing or has no caption (its alt text)."""
+
+    title = "ảnh đại diện"
+    parameter_name = "anh"
+    INCOMPLETE = "thieu"
+
+    def lookups(self, request, model_admin):
+        return [(self.INCOMPLETE, "Thiếu ảnh hoặc chú thích ảnh")]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.INCOMPLETE:
+            return queryset.filter(Q(cover="") | Q(cover__isnull=True) | Q(cover_caption=""))
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(VersionAdmin):
     list_display = [
@@ -30,7 +75,14 @@ class ArticleAdmin(VersionAdmin):
         "view_count",
         "preview_link",
     ]
-    list_filter = ["status", "category", "is_featured", "published_at"]
+    list_filter = [
+        "status",
+        ScheduleFilter,
+        CoverFilter,
+        "category",
+        "is_featured",
+        "published_at",
+    ]
     list_select_related = ["category", "category__parent"]
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "published_at"

@@ -29,6 +29,7 @@ class OverdueFilter(admin.SimpleListFilter):
         return [
             ("qua-han", "Quá hạn"),
             ("sap-den-han", "Đến hạn trong 3 ngày"),
+            ("trong-tuan", "Đến hạn trong tuần này"),
             ("con-han", "Còn hạn"),
         ]
 
@@ -38,6 +39,10 @@ class OverdueFilter(admin.SimpleListFilter):
             return queryset.overdue()
         if self.value() == "sap-den-han":
             return queryset.open().filter(due_on__gte=today, due_on__lte=today + timedelta(days=3))
+        if self.value() == "trong-tuan":
+            # The working week ends on Sunday; overdue questions are not "due".
+            sunday = today + timedelta(days=6 - today.weekday())
+            return queryset.open().filter(due_on__gte=today, due_on__lte=sunday)
         if self.value() == "con-han":
             return queryset.open().filter(due_on__gte=today)
         return queryset

@@ -4,13 +4,14 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from lhh.adminsearch import FoldedSearchMixin
 from lhh.models import Status
 
 from .models import Article, Category
 
 
 @admin.register(Category)
-class CategoryAdmin(VersionAdmin):
+class CategoryAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "parent", "slug", "order", "is_shown_on_home", "is_notice"]
     list_editable = ["order", "is_shown_on_home", "is_notice"]
     list_filter = ["is_shown_on_home", "is_notice", "parent"]
@@ -20,7 +21,7 @@ class CategoryAdmin(VersionAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = [
         "title",
         "category",

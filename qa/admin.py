@@ -8,13 +8,14 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from lhh import search, sidebar
+from lhh.adminsearch import FoldedSearchMixin
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
 
 
 @admin.register(Topic)
-class TopicAdmin(VersionAdmin):
+class TopicAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -53,7 +54,7 @@ STATUS_CLASSES = {
 
 
 @admin.register(Question)
-class QuestionAdmin(VersionAdmin):
+class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
     """The Q&A officer's desk: the queue, deadlines, answering and publishing."""
 
     list_display = [

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -12,6 +13,25 @@ from lhh.adminsearch import FoldedSearchMixin
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
+
+
+def person_name(user):
+    """A staff member as colleagues know them: full name, else username."""
+    return user.get_full_name() or user.get_username()
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return person_name(user)
+
+
+class AssigneeFilter(admin.RelatedOnlyFieldListFilter):
+    """The people questions are assigned to, by name."""
+
+    def field_choices(self, field, request, model_admin):
+        assigned = model_admin.get_queryset(request).values("assignee")
+        users = get_user_model().objects.filter(pk__in=assigned)
+        return sorted(((user.pk, person_name(user)) for user in users), key=lambda c: c[1])
 
 
 @admin.register(Topic)
@@ -63,7 +83,7 @@ class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
         "status_label",
         "received_label",
         "due_label",
-        "assignee",
+        "assignee_name",
         "is_published_as_faq",
         "email_label",
     ]
@@ -73,7 +93,7 @@ class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
         "status",
         OverdueFilter,
         "topic",
-        ("assignee", admin.RelatedOnlyFieldListFilter),
+        ("assignee", AssigneeFilter),
         "is_published_as_faq",
         "is_email_sent",
     ]
@@ -126,6 +146,7 @@ class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+            kwargs["form_class"] = StaffChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="trạng thái", ordering="status")
@@ -155,6 +176,10 @@ class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
         else:
             css, text = "qa-badge--ok", f"còn {days} ngày"
         return format_html('{}<br><span class="qa-badge {}">{}</span>', date, css, text)
+
+    @admin.display(description="cán bộ được giao", ordering="assignee__first_name")
+    def assignee_name(self, question):
+        return person_name(question.assignee) if question.assignee else "—"
 
     @admin.display(description="email")
     def email_label(self, question):

@@ -239,3 +239,36 @@ def test_spam_is_never_emailed(admin_client):
     question = QuestionFactory(status=QuestionStatus.SPAM)
     admin_client.post(CHANGELIST, {"action": "resend_email", "_selected_action": [question.pk]})
     assert mail.outbox == []
+
+
+@pytest.fixture
+def officer(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "canbo", first_name="Trần Thị", last_name="Bình", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Cán bộ hỏi đáp"))
+    return user
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.mark.parametrize("who", ["admin_client", "officer_client"])
+def test_assignee_is_shown_by_full_name(request, who, officer, django_user_model):
+    client = request.getfixturevalue(who)
+    nameless = django_user_model.objects.create_user("khongten", is_staff=True)
+    question = QuestionFactory(assignee=officer)
+    QuestionFactory(assignee=nameless)
+    html = client.get(CHANGELIST).content.decode()
+    # The column and the filter.
+    assert html.count(officer.get_full_name()) >= 2
+    assert "khongten" in html
+    response = client.get(change_url(question))
+    select = response.context["adminform"].form["assignee"]
+    assert f"selected>{officer.get_full_name()}</option>" in str(select)
+    assert ">khongten</option>" in str(select)

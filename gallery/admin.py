@@ -55,6 +55,10 @@ class AlbumAdmin(FoldedSearchMixin, VersionAdmin):
     date_hierarchy = "published_at"
     readonly_fields = ["created_at", "updated_at"]
     autocomplete_fields = ["article"]
+
+    class Media:
+        css = {"all": ["css/gallery-admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "event_on", "description", "article"]}),
         ("Ảnh", {"fields": ["new_photos", "cover"]}),

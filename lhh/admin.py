@@ -1,5 +1,6 @@
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django import forms
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, User
@@ -29,6 +30,12 @@ class SiteProfileAdmin(admin.ModelAdmin):
         ),
         ("Thông báo và thống kê", {"fields": ["staff_emails", "visit_base"]}),
     ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "welcome_message":
+            # One line on the site, up to 500 characters: a wide input.
+            kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField", "size": 100})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def has_add_permission(self, request):
         return not SiteProfile.objects.exists()

@@ -120,3 +120,24 @@ def test_django_reversions_own_strings_are_translated(english, vietnamese):
     from django.utils.translation import gettext
 
     assert gettext(english) == vietnamese
+
+
+def test_welcome_message_is_edited_in_a_wide_field(admin_client):
+    profile, _ = SiteProfile.objects.get_or_create(pk=1)
+    response = admin_client.get(f"/admin/lhh/siteprofile/{profile.pk}/change/")
+    widget = str(response.context["adminform"].form["welcome_message"])
+    assert 'type="text"' in widget
+    assert 'class="vLargeTextField"' in widget
+    assert 'size="100"' in widget
+
+
+@pytest.mark.parametrize("url", ["/", "/admin/", "/admin/login/"])
+def test_pages_link_the_favicon_from_static(client, superuser, url):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    if url == "/admin/":
+        client.force_login(superuser)
+    html = client.get(url).content.decode()
+    assert f'<link rel="icon" href="{static("img/favicon.svg")}"' in html
+    assert finders.find("img/favicon.svg")

@@ -272,3 +272,42 @@ def test_assignee_is_shown_by_full_name(request, who, officer, django_user_model
     select = response.context["adminform"].form["assignee"]
     assert f"selected>{officer.get_full_name()}</option>" in str(select)
     assert ">khongten</option>" in str(select)
+
+
+@pytest.mark.parametrize("who", ["admin_client", "officer_client"])
+@pytest.mark.parametrize(
+    "values, shown, hidden",
+    [
+        ({"is_email_sent": True}, "Đã gửi email cho người hỏi", "Gửi email không được"),
+        (
+            {"is_email_sent": False, "email_error": "SMTP 421"},
+            "Gửi email không được",
+            "Đã gửi email cho người hỏi",
+        ),
+        ({"is_email_sent": False}, "Chưa gửi email", "Đã gửi email cho người hỏi"),
+        ({"email": "", "is_email_sent": False}, "Không có địa chỉ email", "Đã gửi email"),
+    ],
+)
+def test_email_is_shown_as_sent_only_when_it_left(request, who, values, shown, hidden):
+    client = request.getfixturevalue(who)
+    question = QuestionFactory(**values)
+    html = client.get(change_url(question)).content.decode()
+    assert shown in html
+    assert hidden not in html
+
+
+@pytest.mark.parametrize("who", ["admin_client", "officer_client"])
+def test_email_filter_tells_sent_from_failed(request, who):
+    client = request.getfixturevalue(who)
+    sent = QuestionFactory(is_email_sent=True)
+    failed = QuestionFactory(email_error="SMTP 421")
+    waiting = QuestionFactory()
+    without = QuestionFactory(email="")
+    for value, question in [
+        ("da-gui", sent),
+        ("loi", failed),
+        ("chua-gui", waiting),
+        ("khong-co", without),
+    ]:
+        response = client.get(CHANGELIST, {"email": value})
+        assert list(response.context["cl"].result_list) == [question], value

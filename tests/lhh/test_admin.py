@@ -141,3 +141,24 @@ def test_pages_link_the_favicon_from_static(client, superuser, url):
     html = client.get(url).content.decode()
     assert f'<link rel="icon" href="{static("img/favicon.svg")}"' in html
     assert finders.find("img/favicon.svg")
+
+
+@pytest.mark.parametrize(
+    "role, names",
+    [
+        (None, ["Lĩnh vực văn bản", "Lĩnh vực hoạt động", "Lĩnh vực hỏi đáp"]),
+        ("Văn thư", ["Lĩnh vực văn bản"]),
+        ("Cán bộ hỏi đáp", ["Lĩnh vực hỏi đáp"]),
+    ],
+)
+def test_fields_of_each_app_are_told_apart(client, superuser, django_user_model, role, names):
+    from django.contrib.auth.models import Group
+
+    user = superuser
+    if role:
+        user = django_user_model.objects.create_user("canbo", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    app_list = client.get("/admin/").context["app_list"]
+    listed = [model["name"] for app in app_list for model in app["models"]]
+    assert sorted(name for name in listed if name.startswith("Lĩnh vực")) == sorted(names)

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, User
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
@@ -36,6 +37,16 @@ class SiteProfileAdmin(admin.ModelAdmin):
             # One line on the site, up to 500 characters: a wide input.
             kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField", "size": 100})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        # One row: its list would hold a single line to click. Open the
+        # form itself, making the row when a fresh site has none.
+        if not self.has_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        profile = SiteProfile.objects.order_by("pk").first()
+        if profile is None:
+            profile = SiteProfile.objects.create(pk=1)
+        return redirect("admin:lhh_siteprofile_change", profile.pk)
 
     def has_add_permission(self, request):
         return not SiteProfile.objects.exists()

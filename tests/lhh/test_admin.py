@@ -162,3 +162,24 @@ def test_fields_of_each_app_are_told_apart(client, superuser, django_user_model,
     app_list = client.get("/admin/").context["app_list"]
     listed = [model["name"] for app in app_list for model in app["models"]]
     assert sorted(name for name in listed if name.startswith("Lĩnh vực")) == sorted(names)
+
+
+def test_site_profile_list_opens_its_one_form(admin_client):
+    profile, _ = SiteProfile.objects.get_or_create(pk=1)
+    response = admin_client.get("/admin/lhh/siteprofile/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/lhh/siteprofile/{profile.pk}/change/"
+
+
+def test_site_profile_list_makes_the_row_on_a_fresh_site(admin_client):
+    SiteProfile.objects.all().delete()
+    response = admin_client.get("/admin/lhh/siteprofile/", follow=True)
+    profile = SiteProfile.objects.get()
+    assert response.redirect_chain[-1][0] == f"/admin/lhh/siteprofile/{profile.pk}/change/"
+    assert "Lưu lại" in response.content.decode()
+
+
+def test_site_profile_list_is_refused_to_staff_without_permission(client, staff_user):
+    client.force_login(staff_user)
+    assert client.get("/admin/lhh/siteprofile/").status_code == 403
+    assert not SiteProfile.objects.exists()

@@ -8,13 +8,15 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from lhh.adminsearch import FoldedSearchMixin
+
 from .files import FileKind
 from .models import Document, DocumentFile, DocumentType, Field, Issuer, Validity
 
 NO_TEXT_LAYER = "không có lớp văn bản"
 
 
-class VocabularyAdmin(VersionAdmin):
+class VocabularyAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -134,7 +136,7 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(VersionAdmin):
+class DocumentAdmin(FoldedSearchMixin, VersionAdmin):
     form = DocumentAdminForm
     list_display = [
         "number",

@@ -66,8 +66,10 @@ class Issuer(Vocabulary):
 
 class Field(Vocabulary):
     class Meta(Vocabulary.Meta):
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
+        # Three apps have fields (lĩnh vực): the admin's index and pickers
+        # tell them apart by name.
+        verbose_name = "lĩnh vực văn bản"
+        verbose_name_plural = "lĩnh vực văn bản"
 
 
 class Validity(models.TextChoices):

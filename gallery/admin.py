@@ -7,6 +7,8 @@ from django.db.models import Count, Max, Q
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from lhh.adminsearch import FoldedSearchMixin
+
 from .forms import AlbumAdminForm
 from .models import Album, Photo
 from .validators import validate_photo
@@ -37,7 +39,7 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Album)
-class AlbumAdmin(VersionAdmin):
+class AlbumAdmin(FoldedSearchMixin, VersionAdmin):
     form = AlbumAdminForm
     inlines = [PhotoInline]
     list_display = [
@@ -53,6 +55,10 @@ class AlbumAdmin(VersionAdmin):
     date_hierarchy = "published_at"
     readonly_fields = ["created_at", "updated_at"]
     autocomplete_fields = ["article"]
+
+    class Media:
+        css = {"all": ["css/gallery-admin.css"]}
+
     fieldsets = [
         (None, {"fields": ["title", "slug", "event_on", "description", "article"]}),
         ("Ảnh", {"fields": ["new_photos", "cover"]}),

@@ -1,4 +1,5 @@
 from django import forms
+from django.utils.html import format_html
 
 from .models import Album, Photo
 
@@ -31,6 +32,26 @@ class MultipleFileField(forms.FileField):
         return files
 
 
+class CoverChoiceField(forms.ModelChoiceField):
+    """The album's photos as radio buttons, each with its thumbnail and
+    caption: staff pick a picture, not a file name. Plain HTML, so it works
+    without JavaScript."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", forms.RadioSelect(attrs={"class": "cover-choices"}))
+        kwargs.setdefault("empty_label", "Không chọn (dùng ảnh đầu tiên của album)")
+        super().__init__(*args, **kwargs)
+
+    def label_from_instance(self, photo):
+        return format_html(
+            '<img src="{}" width="{}" height="{}" alt=""> {}',
+            photo.thumbnail.url,
+            photo.thumbnail_width,
+            photo.thumbnail_height,
+            photo.caption or f"Ảnh số {photo.order} (chưa có chú thích)",
+        )
+
+
 class AlbumAdminForm(forms.ModelForm):
     new_photos = MultipleFileField(
         label="Tải lên nhiều ảnh",
@@ -56,6 +77,7 @@ class AlbumAdminForm(forms.ModelForm):
             "published_at",
         ]
         widgets = {"title": forms.TextInput(attrs={"class": "vTextField", "size": 80})}
+        field_classes = {"cover": CoverChoiceField}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

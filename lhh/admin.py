@@ -1,9 +1,14 @@
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django import forms
 from django.contrib import admin
+from django.contrib.auth import admin as auth_admin
+from django.contrib.auth.models import Group, User
+from django.shortcuts import redirect
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from .adminsearch import FoldedSearchMixin
 from .models import (
     Banner,
     Link,
@@ -27,6 +32,22 @@ class SiteProfileAdmin(admin.ModelAdmin):
         ("Thông báo và thống kê", {"fields": ["staff_emails", "visit_base"]}),
     ]
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "welcome_message":
+            # One line on the site, up to 500 characters: a wide input.
+            kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField", "size": 100})
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        # One row: its list would hold a single line to click. Open the
+        # form itself, making the row when a fresh site has none.
+        if not self.has_change_permission(request):
+            return super().changelist_view(request, extra_context)
+        profile = SiteProfile.objects.order_by("pk").first()
+        if profile is None:
+            profile = SiteProfile.objects.create(pk=1)
+        return redirect("admin:lhh_siteprofile_change", profile.pk)
+
     def has_add_permission(self, request):
         return not SiteProfile.objects.exists()
 
@@ -35,7 +56,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(VersionAdmin):
+class PageAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "slug", "status", "published_at", "is_in_menu", "order"]
     list_editable = ["order", "is_in_menu"]
     list_filter = ["status", "is_in_menu"]
@@ -44,14 +65,14 @@ class PageAdmin(VersionAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(VersionAdmin):
+class LinkAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["title", "url"]
 
 
 @admin.register(Banner)
-class BannerAdmin(VersionAdmin):
+class BannerAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "preview", "url", "order", "is_active", "shown_from", "shown_until"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]
@@ -80,6 +101,34 @@ class VisitDayAdmin(admin.ModelAdmin):
 # Vietnamese (lhh.models); its own registrations are replaced.
 for axes_model in (AccessAttempt, AccessFailureLog, AccessLog):
     admin.site.unregister(axes_model)
-admin.site.register(LoginAttempt, axes_admin.AccessAttemptAdmin)
-admin.site.register(LoginFailure, axes_admin.AccessFailureLogAdmin)
-admin.site.register(LoginLog, axes_admin.AccessLogAdmin)
+
+
+@admin.register(LoginAttempt)
+class LoginAttemptAdmin(FoldedSearchMixin, axes_admin.AccessAttemptAdmin):
+    pass
+
+
+@admin.register(LoginFailure)
+class LoginFailureAdmin(FoldedSearchMixin, axes_admin.AccessFailureLogAdmin):
+    pass
+
+
+@admin.register(LoginLog)
+class LoginLogAdmin(FoldedSearchMixin, axes_admin.AccessLogAdmin):
+    pass
+
+
+# Django's users and groups, searched like every other list ("nguyen van"
+# finds "Nguyễn Văn An").
+admin.site.unregister(User)
+admin.site.unregister(Group)
+
+
+@admin.register(User)
+class UserAdmin(FoldedSearchMixin, auth_admin.UserAdmin):
+    pass
+
+
+@admin.register(Group)
+class GroupAdmin(FoldedSearchMixin, auth_admin.GroupAdmin):
+    pass

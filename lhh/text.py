@@ -51,6 +51,50 @@ def fold(value):
     return unicodedata.normalize("NFC", stripped).lower()
 
 
+def _letter_variants():
+    """{"a": "AaÀÁ…ạẠ…"}: every Latin letter grouped under its fold()."""
+    groups = {}
+    latin = [*range(0x41, 0x5B), *range(0x61, 0x7B), *range(0xC0, 0x250), *range(0x1E00, 0x1F00)]
+    for code in latin:
+        letter = chr(code)
+        folded = fold(letter)
+        if len(folded) == 1 and folded.isascii() and folded.isalpha():
+            groups.setdefault(folded, []).append(letter)
+    return {folded: "".join(letters) for folded, letters in groups.items()}
+
+
+_VARIANTS = _letter_variants()
+# Text typed with combining marks ("tổ hợp" keyboards) carries them after
+# the letter: "o" + U+0302 + U+0309 is "ổ".
+_COMBINING = "[\u0300-\u036f]*"
+_SPACES = re.compile(r"\s+")
+
+
+def fold_pattern(value):
+    """A regular expression finding `value` in text, whatever its accents
+    and case: "to chuc" (or "Tổ chức") finds "Tổ chức", "dong" finds "Đồng".
+
+    It matches where fold() of the text contains fold() of `value`. Written
+    for both Python's `re` (Django's REGEXP on SQLite) and PostgreSQL's
+    regular expressions: bracket lists of literal letters and backslash
+    escapes of non-alphanumeric characters only. None for blank `value`.
+    """
+    value = xml_safe(value or "").strip()
+    if not value:
+        return None
+    parts = []
+    for char in _SPACES.sub(" ", fold(value)):
+        if char in _VARIANTS:
+            parts.append(f"[{_VARIANTS[char]}]{_COMBINING}")
+        elif char == " ":
+            parts.append("\\s+")
+        elif char.isalnum():
+            parts.append(char)
+        else:
+            parts.append("\\" + char)
+    return "".join(parts)
+
+
 def vn_slugify(value, max_length=200):
     """Slug for Vietnamese titles: "Liên hiệp Hội Lâm Đồng" → "lien-hiep-hoi-lam-dong".
 

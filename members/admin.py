@@ -3,18 +3,20 @@ from django.db import models
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from lhh.adminsearch import FoldedSearchMixin
+
 from .models import Field, Organization, OrganizationGroup
 
 
 @admin.register(Field)
-class FieldAdmin(VersionAdmin):
+class FieldAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
 @admin.register(OrganizationGroup)
-class OrganizationGroupAdmin(VersionAdmin):
+class OrganizationGroupAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "slug", "order", "organization_count"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -29,7 +31,7 @@ class OrganizationGroupAdmin(VersionAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(VersionAdmin):
+class OrganizationAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = [
         "name",
         "short_name",

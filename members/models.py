@@ -59,8 +59,10 @@ class Field(SluggedModel):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
+        # Three apps have fields (lĩnh vực): the admin's index and pickers
+        # tell them apart by name.
+        verbose_name = "lĩnh vực hoạt động"
+        verbose_name_plural = "lĩnh vực hoạt động"
 
 
 @dataclass

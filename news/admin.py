@@ -8,13 +8,14 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from lhh.adminsearch import FoldedSearchMixin
 from lhh.models import Status
 
 from .models import Article, Category
 
 
 @admin.register(Category)
-class CategoryAdmin(VersionAdmin):
+class CategoryAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "parent", "slug", "order", "is_shown_on_home", "is_notice"]
     list_editable = ["order", "is_shown_on_home", "is_notice"]
     list_filter = ["is_shown_on_home", "is_notice", "parent"]
@@ -65,7 +66,7 @@ class CoverFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(VersionAdmin):
+class ArticleAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = [
         "title",
         "category",

@@ -1,5 +1,6 @@
 from datetime import timedelta
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -8,13 +9,33 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from lhh import search, sidebar
+from lhh.adminsearch import FoldedSearchMixin
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
 
 
+def person_name(user):
+    """A staff member as colleagues know them: full name, else username."""
+    return user.get_full_name() or user.get_username()
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, user):
+        return person_name(user)
+
+
+class AssigneeFilter(admin.RelatedOnlyFieldListFilter):
+    """The people questions are assigned to, by name."""
+
+    def field_choices(self, field, request, model_admin):
+        assigned = model_admin.get_queryset(request).values("assignee")
+        users = get_user_model().objects.filter(pk__in=assigned)
+        return sorted(((user.pk, person_name(user)) for user in users), key=lambda c: c[1])
+
+
 @admin.register(Topic)
-class TopicAdmin(VersionAdmin):
+class TopicAdmin(FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -57,8 +78,35 @@ STATUS_CLASSES = {
 }
 
 
+class EmailFilter(admin.SimpleListFilter):
+    """What happened to the email to the asker, as recorded by qa.emails."""
+
+    title = "email cho người hỏi"
+    parameter_name = "email"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("da-gui", "Đã gửi"),
+            ("loi", "Gửi không được"),
+            ("chua-gui", "Chưa gửi"),
+            ("khong-co", "Không có địa chỉ email"),
+        ]
+
+    def queryset(self, request, queryset):
+        with_email = queryset.exclude(email="")
+        if self.value() == "da-gui":
+            return with_email.filter(is_email_sent=True)
+        if self.value() == "loi":
+            return with_email.filter(is_email_sent=False).exclude(email_error="")
+        if self.value() == "chua-gui":
+            return with_email.filter(is_email_sent=False, email_error="")
+        if self.value() == "khong-co":
+            return queryset.filter(email="")
+        return queryset
+
+
 @admin.register(Question)
-class QuestionAdmin(VersionAdmin):
+class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
     """The Q&A officer's desk: the queue, deadlines, answering and publishing."""
 
     list_display = [
@@ -67,7 +115,7 @@ class QuestionAdmin(VersionAdmin):
         "status_label",
         "received_label",
         "due_label",
-        "assignee",
+        "assignee_name",
         "is_published_as_faq",
         "email_label",
     ]
@@ -77,9 +125,9 @@ class QuestionAdmin(VersionAdmin):
         "status",
         OverdueFilter,
         "topic",
-        ("assignee", admin.RelatedOnlyFieldListFilter),
+        ("assignee", AssigneeFilter),
         "is_published_as_faq",
-        "is_email_sent",
+        EmailFilter,
     ]
     list_select_related = ["assignee"]
     search_fields = ["tracking_code", "title", "asker_name", "email", "phone"]
@@ -93,7 +141,7 @@ class QuestionAdmin(VersionAdmin):
         "answered_by",
         "answered_at",
         "published_at",
-        "is_email_sent",
+        "email_state",
         "email_error",
         "lookup_link",
     ]
@@ -120,7 +168,7 @@ class QuestionAdmin(VersionAdmin):
                 ],
             },
         ),
-        ("Email cho người hỏi", {"fields": ["is_email_sent", "email_error"]}),
+        ("Email cho người hỏi", {"fields": ["email_state", "email_error"]}),
     ]
     actions = ["take_over", "publish_as_faq", "unpublish", "mark_as_spam", "resend_email"]
 
@@ -130,6 +178,7 @@ class QuestionAdmin(VersionAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
             kwargs["queryset"] = get_user_model().objects.filter(is_staff=True, is_active=True)
+            kwargs["form_class"] = StaffChoiceField
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     @admin.display(description="trạng thái", ordering="status")
@@ -160,6 +209,10 @@ class QuestionAdmin(VersionAdmin):
             css, text = "qa-badge--ok", f"còn {days} ngày"
         return format_html('{}<br><span class="qa-badge {}">{}</span>', date, css, text)
 
+    @admin.display(description="cán bộ được giao", ordering="assignee__first_name")
+    def assignee_name(self, question):
+        return person_name(question.assignee) if question.assignee else "—"
+
     @admin.display(description="email")
     def email_label(self, question):
         if not question.email:
@@ -169,6 +222,18 @@ class QuestionAdmin(VersionAdmin):
         if question.email_error:
             return format_html('<span class="qa-badge qa-badge--overdue">{}</span>', "lỗi")
         return "chưa gửi"
+
+    @admin.display(description="tình trạng")
+    def email_state(self, question):
+        # is_email_sent is set only when the last email to the asker left
+        # (qa.emails._mark); a failure leaves the error beside it.
+        if not question.email:
+            return "Không có địa chỉ email"
+        if question.is_email_sent:
+            return "Đã gửi email cho người hỏi"
+        if question.email_error:
+            return format_html('<strong class="errornote">{}</strong>', "Gửi email không được")
+        return "Chưa gửi email"
 
     @admin.display(description="thời hạn")
     def days_left_text(self, question):

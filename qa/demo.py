@@ -111,6 +111,5 @@ def seed(log):
             answered_at=answered_at,
             is_published_as_faq=is_faq,
             published_at=answered_at if is_faq else None,
-            is_email_sent=bool(email),
         )
         log(f"Đã tạo câu hỏi mẫu {code}.")

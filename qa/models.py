@@ -72,8 +72,10 @@ class Topic(models.Model):
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name = "lĩnh vực"
-        verbose_name_plural = "lĩnh vực"
+        # Three apps have fields (lĩnh vực): the admin's index and pickers
+        # tell them apart by name.
+        verbose_name = "lĩnh vực hỏi đáp"
+        verbose_name_plural = "lĩnh vực hỏi đáp"
 
     def __str__(self):
         return self.name

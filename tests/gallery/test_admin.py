@@ -197,3 +197,34 @@ def test_change_form_queries_do_not_grow_with_photos(admin_client, django_assert
     PhotoFactory.create_batch(10, album=album)
     with django_assert_max_num_queries(len(few)):
         admin_client.get(change_url(album))
+
+
+@pytest.fixture
+def editor_client(client, django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user("bientap", is_staff=True)
+    user.groups.add(Group.objects.get(name="Biên tập viên"))
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("who", ["admin_client", "editor_client"])
+def test_cover_is_picked_from_thumbnails_with_captions(request, who):
+    client = request.getfixturevalue(who)
+    album = AlbumFactory()
+    first = PhotoFactory(album=album, caption="Toàn cảnh hội nghị")
+    second = PhotoFactory(album=album, caption="Trao giải thưởng")
+    PhotoFactory(caption="Ảnh của album khác")
+    response = client.get(change_url(album))
+    cover = str(response.context["adminform"].form["cover"])
+    for photo in (first, second):
+        assert f'type="radio" name="cover" value="{photo.pk}"' in cover
+        assert f'<img src="{photo.thumbnail.url}"' in cover
+        assert photo.caption in cover
+    assert "Ảnh của album khác" not in cover
+    assert "Không chọn (dùng ảnh đầu tiên của album)" in cover
+    assert "css/gallery-admin.css" in response.content.decode()
+    client.post(change_url(album), form_data(album, [first, second], cover=second.pk))
+    album.refresh_from_db()
+    assert album.cover == second

@@ -120,3 +120,66 @@ def test_django_reversions_own_strings_are_translated(english, vietnamese):
     from django.utils.translation import gettext
 
     assert gettext(english) == vietnamese
+
+
+def test_welcome_message_is_edited_in_a_wide_field(admin_client):
+    profile, _ = SiteProfile.objects.get_or_create(pk=1)
+    response = admin_client.get(f"/admin/lhh/siteprofile/{profile.pk}/change/")
+    widget = str(response.context["adminform"].form["welcome_message"])
+    assert 'type="text"' in widget
+    assert 'class="vLargeTextField"' in widget
+    assert 'size="100"' in widget
+
+
+@pytest.mark.parametrize("url", ["/", "/admin/", "/admin/login/"])
+def test_pages_link_the_favicon_from_static(client, superuser, url):
+    from django.contrib.staticfiles import finders
+    from django.templatetags.static import static
+
+    if url == "/admin/":
+        client.force_login(superuser)
+    html = client.get(url).content.decode()
+    assert f'<link rel="icon" href="{static("img/favicon.svg")}"' in html
+    assert finders.find("img/favicon.svg")
+
+
+@pytest.mark.parametrize(
+    "role, names",
+    [
+        (None, ["Lĩnh vực văn bản", "Lĩnh vực hoạt động", "Lĩnh vực hỏi đáp"]),
+        ("Văn thư", ["Lĩnh vực văn bản"]),
+        ("Cán bộ hỏi đáp", ["Lĩnh vực hỏi đáp"]),
+    ],
+)
+def test_fields_of_each_app_are_told_apart(client, superuser, django_user_model, role, names):
+    from django.contrib.auth.models import Group
+
+    user = superuser
+    if role:
+        user = django_user_model.objects.create_user("canbo", is_staff=True)
+        user.groups.add(Group.objects.get(name=role))
+    client.force_login(user)
+    app_list = client.get("/admin/").context["app_list"]
+    listed = [model["name"] for app in app_list for model in app["models"]]
+    assert sorted(name for name in listed if name.startswith("Lĩnh vực")) == sorted(names)
+
+
+def test_site_profile_list_opens_its_one_form(admin_client):
+    profile, _ = SiteProfile.objects.get_or_create(pk=1)
+    response = admin_client.get("/admin/lhh/siteprofile/")
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/lhh/siteprofile/{profile.pk}/change/"
+
+
+def test_site_profile_list_makes_the_row_on_a_fresh_site(admin_client):
+    SiteProfile.objects.all().delete()
+    response = admin_client.get("/admin/lhh/siteprofile/", follow=True)
+    profile = SiteProfile.objects.get()
+    assert response.redirect_chain[-1][0] == f"/admin/lhh/siteprofile/{profile.pk}/change/"
+    assert "Lưu lại" in response.content.decode()
+
+
+def test_site_profile_list_is_refused_to_staff_without_permission(client, staff_user):
+    client.force_login(staff_user)
+    assert client.get("/admin/lhh/siteprofile/").status_code == 403
+    assert not SiteProfile.objects.exists()

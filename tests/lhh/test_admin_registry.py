@@ -380,6 +380,12 @@ def test_changelist_opens_and_saves_unchanged(demo, role, model):
     client = logged_in(demo, role)
     response = client.get(admin_url(model))
     expected = expected_status(may(demo, role, model, "view"))
+    if response.status_code == 302 and expected == 200:
+        # A one-row model's list opens that row's form (the site profile).
+        assert response["Location"].startswith(admin_url(model)), f"{where}: danh sách"
+        response = client.get(response["Location"])
+        assert response.status_code == 200, f"{where}: danh sách mở trang sửa"
+        return
     assert response.status_code == expected, f"{where}: danh sách"
     # Columns edited in the list itself (list_editable) have a save button.
     data = form_data(response.content.decode()) if response.status_code == 200 else None

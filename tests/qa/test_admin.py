@@ -239,3 +239,75 @@ def test_spam_is_never_emailed(admin_client):
     question = QuestionFactory(status=QuestionStatus.SPAM)
     admin_client.post(CHANGELIST, {"action": "resend_email", "_selected_action": [question.pk]})
     assert mail.outbox == []
+
+
+@pytest.fixture
+def officer(django_user_model):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(
+        "canbo", first_name="Trần Thị", last_name="Bình", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name="Cán bộ hỏi đáp"))
+    return user
+
+
+@pytest.fixture
+def officer_client(client, officer):
+    client.force_login(officer)
+    return client
+
+
+@pytest.mark.parametrize("who", ["admin_client", "officer_client"])
+def test_assignee_is_shown_by_full_name(request, who, officer, django_user_model):
+    client = request.getfixturevalue(who)
+    nameless = django_user_model.objects.create_user("khongten", is_staff=True)
+    question = QuestionFactory(assignee=officer)
+    QuestionFactory(assignee=nameless)
+    html = client.get(CHANGELIST).content.decode()
+    # The column and the filter.
+    assert html.count(officer.get_full_name()) >= 2
+    assert "khongten" in html
+    response = client.get(change_url(question))
+    select = response.context["adminform"].form["assignee"]
+    assert f"selected>{officer.get_full_name()}</option>" in str(select)
+    assert ">khongten</option>" in str(select)
+
+
+@pytest.mark.parametrize("who", ["admin_client", "officer_client"])
+@pytest.mark.parametrize(
+    "values, shown, hidden",
+    [
+        ({"is_email_sent": True}, "Đã gửi email cho người hỏi", "Gửi email không được"),
+        (
+            {"is_email_sent": False, "email_error": "SMTP 421"},
+            "Gửi email không được",
+            "Đã gửi email cho người hỏi",
+        ),
+        ({"is_email_sent": False}, "Chưa gửi email", "Đã gửi email cho người hỏi"),
+        ({"email": "", "is_email_sent": False}, "Không có địa chỉ email", "Đã gửi email"),
+    ],
+)
+def test_email_is_shown_as_sent_only_when_it_left(request, who, values, shown, hidden):
+    client = request.getfixturevalue(who)
+    question = QuestionFactory(**values)
+    html = client.get(change_url(question)).content.decode()
+    assert shown in html
+    assert hidden not in html
+
+
+@pytest.mark.parametrize("who", ["admin_client", "officer_client"])
+def test_email_filter_tells_sent_from_failed(request, who):
+    client = request.getfixturevalue(who)
+    sent = QuestionFactory(is_email_sent=True)
+    failed = QuestionFactory(email_error="SMTP 421")
+    waiting = QuestionFactory()
+    without = QuestionFactory(email="")
+    for value, question in [
+        ("da-gui", sent),
+        ("loi", failed),
+        ("chua-gui", waiting),
+        ("khong-co", without),
+    ]:
+        response = client.get(CHANGELIST, {"email": value})
+        assert list(response.context["cl"].result_list) == [question], value

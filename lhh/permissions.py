@@ -11,6 +11,7 @@ signal, and a custom permission given with gettext_lazy is stored translated.
 A data migration would add nothing: every upgrade runs migrate.
 """
 
+from django.apps import apps as global_apps
 from django.conf import settings
 from django.contrib.auth import get_permission_codename
 from django.db import DEFAULT_DB_ALIAS, router
@@ -31,8 +32,10 @@ def vietnamese_names(model):
     return {codename: name[:255] for codename, name in names.items()}
 
 
-def name_permissions_in_vietnamese(app_config, using=DEFAULT_DB_ALIAS, apps=None, **kwargs):
-    if not app_config.models_module or apps is None:
+def name_permissions_in_vietnamese(app_config, using=DEFAULT_DB_ALIAS, apps=global_apps, **kwargs):
+    # A flush sends post_migrate without `apps`; auth's create_permissions
+    # then uses the global registry too, and so must this.
+    if not app_config.models_module:
         return
     try:
         Permission = apps.get_model("auth", "Permission")

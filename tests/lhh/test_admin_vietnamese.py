@@ -363,6 +363,16 @@ def test_every_permission_is_named_in_vietnamese():
     assert not list(english)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_permission_names_stay_vietnamese_after_a_flush():
+    # The test runner flushes between transactional tests; post_migrate then
+    # comes without `apps`, and Django re-creates the permissions in English.
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert not Permission.objects.filter(name__startswith="Can ").exists()
+
+
 def test_the_permission_picker_lists_vietnamese_names(admin_client):
     group = Group.objects.get(name="Biên tập viên")
     html = admin_client.get(reverse("admin:auth_group_change", args=[group.pk])).content.decode()

@@ -16,7 +16,8 @@ from documents.demo import make_pdf
 from documents.models import DocumentFile
 from gallery.models import Photo
 from news.models import Article
-from tests.documents.factories import DocumentFactory, DocumentTypeFactory, IssuerFactory
+from tests.documents.factories import DocumentFactory
+from tests.documents.test_admin import add_form_data
 from tests.gallery.factories import AlbumFactory
 from tests.gallery.images import gps_exif
 from tests.news.factories import CategoryFactory
@@ -202,22 +203,5 @@ def album_form(album, **extra):
 
 
 def document_form(extra):
-    data = {
-        "number": "582/QĐ-UBND",
-        "type": DocumentTypeFactory().pk,
-        "issuer": IssuerFactory().pk,
-        "issued_on": "30/03/2018",
-        "summary": "Phê duyệt Điều lệ",
-        "validity": "in_force",
-        "status": "draft",
-        "published_at_0": "30/03/2018",
-        "published_at_1": "08:00:00",
-        "files-TOTAL_FORMS": "1",
-        "files-INITIAL_FORMS": "0",
-        "files-MIN_NUM_FORMS": "0",
-        "files-MAX_NUM_FORMS": "1000",
-        "files-0-title": "",
-        "files-0-order": "0",
-    }
-    data.update(extra)
-    return data
+    # The documents admin's own form data, a draft with one file row.
+    return add_form_data(status="draft", **extra)

@@ -3,15 +3,32 @@ from datetime import timedelta
 import reversion
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
+from reversion.models import Version
 
 from lhh.adminsearch import FoldedSearchMixin
+from lhh.diff import word_diff
 from lhh.models import Status
+from lhh.sanitize import sanitize_html
+from lhh.text import html_to_text
 
 from .models import Article, Category
+
+# What the history's comparison shows, and how each stored value is read.
+COMPARED_FIELDS = [
+    ("title", "Tiêu đề", lambda value: value or ""),
+    ("summary", "Tóm tắt (sapo)", lambda value: value or ""),
+    ("body", "Nội dung", html_to_text),
+]
 
 
 @admin.register(Category)
@@ -88,12 +105,20 @@ class ArticleAdmin(FoldedSearchMixin, VersionAdmin):
     search_fields = ["title", "summary", "author"]
     date_hierarchy = "published_at"
     actions = ["publish", "unpublish"]
-    readonly_fields = ["view_count", "created_by", "created_at", "updated_by", "updated_at"]
+    readonly_fields = [
+        "publication_state",
+        "view_count",
+        "created_by",
+        "created_at",
+        "updated_by",
+        "updated_at",
+    ]
+    object_history_template = "admin/news/article/object_history.html"
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption"]}),
         ("Ký tên và nguồn", {"fields": ["author", "source"]}),
-        ("Đăng bài", {"fields": ["status", "published_at", "is_featured"]}),
+        ("Đăng bài", {"fields": ["publication_state", "status", "published_at", "is_featured"]}),
         (
             "Theo dõi",
             {
@@ -114,6 +139,114 @@ class ArticleAdmin(FoldedSearchMixin, VersionAdmin):
         if article.status == Status.PUBLISHED and not article.is_published:
             return "Hẹn giờ đăng"
         return article.get_status_display()
+
+    @admin.display(description="tình trạng")
+    def publication_state(self, article):
+        if article.pk is None:
+            return "Chưa lưu."
+        return article.state_in_words
+
+    def get_urls(self):
+        preview = self.admin_site.admin_view(self.preview_view)
+        compare = self.admin_site.admin_view(self.compare_view)
+        return [
+            path("add/preview/", preview, name="news_article_preview_add"),
+            path("<path:object_id>/change/preview/", preview, name="news_article_preview"),
+            path("<path:object_id>/history/compare/", compare, name="news_article_compare"),
+            *super().get_urls(),
+        ]
+
+    def preview_view(self, request, object_id=None):
+        """The public page of the form's content, saved or not (Xem trước):
+        the form's "Xem trước" button posts here, to a new tab."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        stored = self.get_object(request, unquote(object_id)) if object_id else None
+        if object_id and stored is None:
+            raise Http404("Không tìm thấy tin bài.")
+        allowed = (
+            self.has_change_permission(request, stored)
+            if stored
+            else self.has_add_permission(request)
+        )
+        if not allowed:
+            raise PermissionDenied
+        form_class = self.get_form(request, stored, change=stored is not None)
+        form = form_class(request.POST, request.FILES, instance=stored)
+        if not form.is_valid():
+            response = TemplateResponse(
+                request,
+                "admin/news/article/preview_invalid.html",
+                {**self.admin_site.each_context(request), "form": form, "title": "Xem trước"},
+            )
+        else:
+            article = form.save(commit=False)
+            # A cover just chosen is not stored yet: the preview keeps the
+            # stored one, which is what the page shows until the form is saved.
+            if "cover" in request.FILES:
+                article.cover = stored.cover if stored else None
+            article.body = sanitize_html(article.body)
+            response = TemplateResponse(
+                request,
+                "news/article_detail.html",
+                {
+                    "article": article,
+                    "object": article,
+                    "is_preview": True,
+                    "is_unsaved_preview": True,
+                    "other_articles": [],
+                    "canonical_url": request.build_absolute_uri(),
+                },
+            )
+        add_never_cache_headers(response)
+        return response
+
+    def compare_view(self, request, object_id):
+        """Two versions of an article side by side: what changed in the
+        title, summary and body, word by word."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404("Không tìm thấy tin bài.")
+        if not self.has_view_or_change_permission(request, article):
+            raise PermissionDenied
+        versions = Version.objects.get_for_object(article).select_related("revision__user")
+        chosen = {}
+        for key in ("a", "b"):
+            try:
+                chosen[key] = versions.get(pk=int(request.GET.get(key, "")))
+            except (ValueError, Version.DoesNotExist):
+                return HttpResponseRedirect(
+                    reverse("admin:news_article_history", args=[article.pk])
+                )
+        older, newer = sorted(chosen.values(), key=lambda v: v.revision.date_created)
+        rows = [
+            (label, word_diff(clean(older.field_dict.get(name)), clean(newer.field_dict.get(name))))
+            for name, label, clean in COMPARED_FIELDS
+        ]
+        return TemplateResponse(
+            request,
+            "admin/news/article/compare.html",
+            {
+                **self.admin_site.each_context(request),
+                "title": f"So sánh hai phiên bản: {article.title}",
+                "opts": self.opts,
+                "original": article,
+                "older": older,
+                "newer": newer,
+                "rows": rows,
+            },
+        )
+
+    def history_view(self, request, object_id, extra_context=None):
+        article = self.get_object(request, unquote(object_id))
+        versions = (
+            Version.objects.get_for_object(article).select_related("revision__user")
+            if article
+            else []
+        )
+        return super().history_view(
+            request, object_id, {**(extra_context or {}), "compare_versions": versions}
+        )
 
     @admin.display(description="xem trước")
     def preview_link(self, article):

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
+from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
@@ -330,6 +331,18 @@ class Article(Publishable):
             "is_public": self.status == Status.PUBLISHED,
             "published_at": self.published_at,
         }
+
+    @property
+    def state_in_words(self):
+        """What will happen, as the form says it: "Nháp", "Hẹn giờ đăng lúc
+        10:30 ngày 03/12/2026", "Đã đăng lúc 09:00 ngày 01/12/2026"."""
+        if self.status != Status.PUBLISHED:
+            return "Nháp: khách truy cập chưa xem được."
+        moment = timezone.localtime(self.published_at)
+        when = f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+        if self.published_at > timezone.now():
+            return f"Hẹn giờ đăng lúc {when}."
+        return f"Đã đăng lúc {when}."
 
     @property
     def cover_card_url(self):

@@ -107,3 +107,26 @@ def test_news_pages_screenshots(browser, site, screenshot, width):
         page.evaluate("window.scrollTo(0, 0)")
         screenshot(page, f"news-{name}-{width}")
     context.close()
+
+
+def test_editor_previews_a_new_article_before_saving_it(page, site, editor, screenshot):
+    from news.models import Article
+
+    page.goto(site.url + "/admin/")
+    page.get_by_label("Tên đăng nhập").fill(editor.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(site.url + "/admin/news/article/add/")
+    expect(page.locator(".field-publication_state")).to_contain_text("Chưa lưu.")
+    page.locator("#id_title").fill("Bản tin xem trước khi đăng")
+    page.locator("#id_category").select_option(label="Tin hoạt động Liên hiệp Hội")
+    page.locator(".field-body .ck-editor__editable").click()
+    page.keyboard.type("Nội dung gõ trong trình soạn thảo, chưa lưu.")
+    with page.expect_popup() as popup:
+        page.get_by_role("button", name="Xem trước").click()
+    preview = popup.value
+    expect(preview.get_by_role("heading", level=1)).to_have_text("Bản tin xem trước khi đăng")
+    expect(preview.locator(".article__body")).to_contain_text("chưa lưu.")
+    expect(preview.get_by_role("status")).to_contain_text("chưa lưu")
+    screenshot(preview, "article-preview")
+    assert not Article.objects.filter(title="Bản tin xem trước khi đăng").exists()

@@ -94,3 +94,16 @@ def test_a_new_link_goes_last_unless_its_number_is_typed(admin_client):
     admin_client.post(add_url, {**data, "title": "Sở Khoa học", "order": 2, "_save": "Lưu"})
     assert Link.objects.get(title="Bộ Khoa học và Công nghệ").order == 6
     assert Link.objects.get(title="Sở Khoa học").order == 2
+
+
+def test_a_drag_shows_at_once_in_the_public_links_block(admin_client, client):
+    first, second = LinkFactory(order=1), LinkFactory(order=2)
+    before = client.get("/").content.decode()
+    assert before.index(first.title) < before.index(second.title)
+    admin_client.post(
+        reverse("admin:lhh_link_sortable_update"),
+        json.dumps({"updatedItems": [[second.pk, 1], [first.pk, 2]]}),
+        content_type="application/json",
+    )
+    after = client.get("/").content.decode()
+    assert after.index(second.title) < after.index(first.title)

@@ -248,3 +248,12 @@ def test_the_photo_inline_shows_the_order_as_a_number_to_drag_by(admin_client):
     assert 'class="module sortable' in html
     # Visible, and marked for the library's script, which renumbers on a drop.
     assert 'type="number" name="photos-0-order" value="4" class="vIntegerField _reorder_"' in html
+
+
+def test_the_photo_inline_speaks_vietnamese(admin_client):
+    # django-admin-sortable2 has no Vietnamese; lhh/locale gives its words.
+    album = AlbumFactory()
+    PhotoFactory(album=album)
+    html = admin_client.get(change_url(album)).content.decode()
+    assert 'aria-label="Chuyển lên đầu"' in html
+    assert 'aria-label="Chuyển xuống cuối"' in html

@@ -1,3 +1,4 @@
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -8,13 +9,14 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from lhh.adminsearch import FoldedSearchMixin
+from lhh.adminsort import SortableTabularInline
 
 from .forms import AlbumAdminForm
 from .models import Album, Photo
 from .validators import validate_photo
 
 
-class PhotoInline(admin.TabularInline):
+class PhotoInline(SortableTabularInline):
     model = Photo
     fields = ["preview", "image", "caption", "order"]
     readonly_fields = ["preview"]
@@ -39,7 +41,7 @@ class PhotoInline(admin.TabularInline):
 
 
 @admin.register(Album)
-class AlbumAdmin(FoldedSearchMixin, VersionAdmin):
+class AlbumAdmin(SortableAdminBase, FoldedSearchMixin, VersionAdmin):
     form = AlbumAdminForm
     inlines = [PhotoInline]
     list_display = [

@@ -9,6 +9,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from .adminsearch import FoldedSearchMixin
+from .adminsort import SortableListMixin
 from .models import (
     Banner,
     Link,
@@ -56,7 +57,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(FoldedSearchMixin, VersionAdmin):
+class PageAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "slug", "status", "published_at", "is_in_menu", "order"]
     list_editable = ["order", "is_in_menu"]
     list_filter = ["status", "is_in_menu"]
@@ -65,14 +66,14 @@ class PageAdmin(FoldedSearchMixin, VersionAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(FoldedSearchMixin, VersionAdmin):
+class LinkAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "url", "order", "is_active"]
     list_editable = ["order", "is_active"]
     search_fields = ["title", "url"]
 
 
 @admin.register(Banner)
-class BannerAdmin(FoldedSearchMixin, VersionAdmin):
+class BannerAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "preview", "url", "order", "is_active", "shown_from", "shown_until"]
     list_editable = ["order", "is_active"]
     list_filter = ["is_active"]

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django_ckeditor_5",
     "captcha",
     "imagekit",
+    "adminsortable2",
     "lhh",
     "news",
     "members",

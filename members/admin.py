@@ -4,26 +4,44 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from lhh.adminsearch import FoldedSearchMixin
+from lhh.adminsort import SortableListMixin, SortableTabularInline
 
 from .models import Field, Organization, OrganizationGroup
 
 
 @admin.register(Field)
-class FieldAdmin(FoldedSearchMixin, VersionAdmin):
+class FieldAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
 
 
+class OrganizationInline(SortableTabularInline):
+    """The group's organizations, dragged into the order the public tree shows."""
+
+    model = Organization
+    fields = ["is_active", "order"]
+    extra = 0
+    can_delete = False
+    show_change_link = True
+    verbose_name_plural = "thứ tự các tổ chức trong nhóm"
+
+    def has_add_permission(self, request, obj=None):
+        # Organizations are added in their own, complete form.
+        return False
+
+
 @admin.register(OrganizationGroup)
-class OrganizationGroupAdmin(FoldedSearchMixin, VersionAdmin):
+class OrganizationGroupAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
+    inlines = [OrganizationInline]
     list_display = ["name", "slug", "order", "organization_count"]
     list_editable = ["order"]
     search_fields = ["name"]
     fields = ["name", "slug", "description", "order"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_statistics()
+        # Counting drops Meta.ordering; the drag and drop's page count needs one.
+        return super().get_queryset(request).with_statistics().order_by("order", "name")
 
     @admin.display(description="số tổ chức đang hiển thị", ordering="organization_count")
     def organization_count(self, group):

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -429,7 +430,16 @@ def fitted_size(width, height, box):
 
 class MediaItemQuerySet(models.QuerySet):
     def with_usage_count(self):
-        return self.annotate(usage_count=models.Count("usages"))
+        # A subquery, for the rows of the page only: a join would be
+        # grouped and counted for the list's totals too.
+        count = (
+            MediaUsage.objects.filter(item=models.OuterRef("pk"))
+            .order_by()
+            .values("item")
+            .annotate(n=models.Count("pk"))
+            .values("n")
+        )
+        return self.annotate(usage_count=Coalesce(models.Subquery(count), 0))
 
 
 class MediaItem(models.Model):

@@ -184,6 +184,12 @@ class MediaItemAdmin(FoldedSearchMixin, VersionAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).with_usage_count()
 
+    def get_readonly_fields(self, request, obj=None):
+        # A new file gets a new name: the bodies showing the old one would
+        # no longer be counted as its usage.
+        fields = super().get_readonly_fields(request, obj)
+        return ["file", *fields] if obj is not None else fields
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.uploaded_by = request.user

@@ -142,6 +142,21 @@ def test_editing_alt_text_in_the_admin(admin_client):
     assert (item.alt_text, item.caption) == ("Ảnh hội nghị", "Chú thích")
 
 
+def test_an_item_added_in_the_admin_records_its_uploader(admin_client, superuser):
+    upload = SimpleUploadedFile("ảnh.png", png_bytes(), "image/png")
+    response = admin_client.post(f"{LIST_URL}add/", {"file": upload, "alt_text": "Ảnh hội nghị"})
+    assert response.status_code == 302
+    item = MediaItem.objects.get()
+    assert (item.uploaded_by, item.alt_text) == (superuser, "Ảnh hội nghị")
+
+
+def test_the_file_of_an_existing_item_is_not_replaced(admin_client):
+    item = make_item()
+    html = admin_client.get(f"{LIST_URL}{item.pk}/change/").content.decode()
+    assert 'type="file"' not in html
+    assert 'type="file"' in admin_client.get(f"{LIST_URL}add/").content.decode()
+
+
 def test_deleting_an_item_in_use_is_refused_naming_where(admin_client):
     item = make_item(alt_text="Ảnh hội nghị")
     ArticleFactory(title="Hội nghị giao ban", body=figure(item))

@@ -3,9 +3,11 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db.models import ProtectedError
 
 from lhh.models import MediaItem, MediaUsage
+from news.models import Article
 from tests.news.factories import ArticleFactory, png_bytes
 
 from .factories import PageFactory
@@ -209,3 +211,11 @@ def test_admin_list_runs_the_same_queries_for_few_and_many(
     with django_assert_num_queries(LIST_QUERIES):
         response = admin_client.get(LIST_URL)
     assert len(response.context["cl"].result_list) == count
+
+
+def test_the_demo_shows_a_library_item_in_an_article():
+    call_command("seed_demo", verbosity=0)
+    used = MediaItem.objects.filter(usages__isnull=False).get()
+    article = Article.objects.get(pk=used.usages.get().object_id)
+    assert f'src="{used.file.url}"' in article.body
+    assert MediaItem.objects.filter(alt_text="", usages__isnull=True).exists()

@@ -9,10 +9,12 @@ class LhhConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_migrate, pre_save
 
-        from . import groups, permissions, search, sidebar, text
+        from . import groups, library, permissions, search, sidebar, text
+        from .models import Page
 
         search.connect_signals()
         sidebar.connect_signals()
+        library.track(Page, "body")
         for model in apps.get_models():
             if model._meta.app_label in sidebar.CONTENT_APPS:
                 pre_save.connect(

@@ -15,6 +15,7 @@ STAFF_GROUPS = {
         "news.article": ALL,
         "news.category": ALL,
         "lhh.page": ALL,
+        "lhh.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
     },

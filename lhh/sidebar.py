@@ -268,7 +268,13 @@ content_changed.connect(workercache.forget, dispatch_uid="workercache-forget")
 
 
 # Models whose rows never show in a sidebar block.
-NOT_SIDEBAR_CONTENT = {"lhh.VisitDay", "lhh.SearchEntry", "lhh.SiteProfile"}
+NOT_SIDEBAR_CONTENT = {
+    "lhh.VisitDay",
+    "lhh.SearchEntry",
+    "lhh.SiteProfile",
+    "lhh.MediaItem",
+    "lhh.MediaUsage",
+}
 CONTENT_APPS = {"lhh", "news", "members", "documents", "qa", "gallery"}
 
 

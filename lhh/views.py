@@ -1,10 +1,8 @@
 import logging
 
 from django.core.exceptions import ValidationError
-from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
@@ -12,9 +10,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 from news.models import Article, Category
 
 from . import search
-from .models import Page, SearchEntry, SearchKind
+from .models import MediaItem, Page, SearchEntry, SearchKind
 from .text import nfc
-from .uploads import random_name, without_metadata
 from .validators import validate_image
 
 logger = logging.getLogger(__name__)
@@ -142,8 +139,9 @@ def editor_image_upload(request):
 
     Replaces django-ckeditor-5's view, which only asks Pillow whether the
     file opens: that lets through formats such as BMP/TIFF, pixel bombs and
-    keeps the sender's file name. Stored like every upload (lhh.uploads):
-    a random name with the format's extension, without metadata.
+    keeps the sender's file name. The picture becomes an item of the media
+    library, stored like every upload (lhh.uploads): a random name with the
+    format's extension, without metadata.
     """
     if not (request.user.is_active and request.user.is_staff):
         return _editor_error("Bạn không có quyền tải ảnh lên.", status=403)
@@ -154,7 +152,5 @@ def editor_image_upload(request):
         validate_image(upload)
     except ValidationError as error:
         return _editor_error(" ".join(error.messages))
-    content, extension = without_metadata(upload)
-    name = f"editor/{timezone.now():%Y/%m}/{random_name(extension)}"
-    saved = default_storage.save(name, content)
-    return JsonResponse({"url": default_storage.url(saved)})
+    item = MediaItem.objects.create(file=upload, uploaded_by=request.user)
+    return JsonResponse({"url": item.file.url})

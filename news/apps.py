@@ -6,9 +6,11 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from lhh import media
+        from lhh import library, media
 
         from .models import Article
 
         # The cover of a draft or scheduled article, and its renditions.
         media.protect("news/", Article.objects.published, "cover", "news.view_article")
+        # Which library images each article's body shows.
+        library.track(Article, "body")

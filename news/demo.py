@@ -8,9 +8,10 @@ from datetime import datetime
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
+from django.utils.html import format_html
 
 from lhh.demo import banner_image
-from lhh.models import Status
+from lhh.models import MediaItem, Status
 from lhh.text import vn_slugify
 
 from .models import Article, Category
@@ -614,6 +615,62 @@ def _create_article(categories, log, **data):
     log(f"Đã tạo tin bài “{article.title}”.")
 
 
+# Pictures of the media library (thư viện tệp), as if uploaded through the
+# editor: the first is shown in the body of GIAO_BAN_2017, the second is
+# not used yet and has no alt text (the library's two filters).
+LIBRARY_IMAGES = [
+    {
+        "text": "Hội nghị Giao ban toàn quốc 2017",
+        "colours": BLUE,
+        "alt_text": "Ảnh hội nghị Giao ban toàn quốc Liên hiệp Hội Việt Nam 2017 tại Hải Phòng",
+        "caption": "Các đại biểu dự Hội nghị Giao ban toàn quốc năm 2017",
+    },
+    {
+        "text": "Hội thảo khoa học",
+        "colours": TEAL,
+        "alt_text": "",
+        "caption": "Hội thảo khoa học về ứng dụng công nghệ trong nông nghiệp",
+    },
+]
+
+
+def _library_image(log, text, colours, alt_text, caption):
+    """A library item, found again by its caption when the seed runs again."""
+    item = MediaItem.objects.filter(caption=caption).first()
+    if item is None:
+        item = MediaItem(alt_text=alt_text, caption=caption)
+        # Assigned, so that the stored width/height are filled.
+        item.file = ContentFile(banner_image(text, colours, size=(800, 450)), name="anh.png")
+        item.save()
+        log(f"Đã thêm ảnh “{caption}” vào thư viện tệp.")
+    return item
+
+
+def _figure(item):
+    return format_html(
+        '<figure class="image"><img src="{}" alt="{}" width="{}" height="{}">'
+        "<figcaption>{}</figcaption></figure>",
+        item.file.url,
+        item.alt_text,
+        item.width,
+        item.height,
+        item.caption,
+    )
+
+
+def _with_library_image(log, reference):
+    """GIAO_BAN_2017 with the library's first picture after its first paragraph.
+
+    The pictures are added only with the article: an article staff already
+    have is left as it is, and no unused item is made beside it.
+    """
+    if Article.objects.filter(slug=vn_slugify(reference["title"])).exists():
+        return reference
+    used = [_library_image(log, **image) for image in LIBRARY_IMAGES][0]
+    first, rest = reference["body"].split("\n", 1)
+    return {**reference, "body": f"{first}\n{_figure(used)}\n{rest}"}
+
+
 def seed(log):
     categories = {}
     for slug, name, parent_slug, order, on_home, is_notice in CATEGORIES:
@@ -631,7 +688,7 @@ def seed(log):
         if created:
             log(f"Đã tạo chuyên mục “{name}”.")
 
-    for reference in (GIAO_BAN_2017, LAM_DONG_2017):
+    for reference in (_with_library_image(log, GIAO_BAN_2017), LAM_DONG_2017):
         _create_article(categories, log, **reference)
 
     for category, at, title, summary, paragraphs, author, colours, featured in ARTICLES:

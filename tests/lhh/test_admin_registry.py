@@ -534,7 +534,8 @@ def edited(value, max_length=None):
     suffix = " (đã sửa)"
     if max_length:
         value = value[: max_length - len(suffix)]
-    return value + suffix
+    # A blank field gets "(đã sửa)": the form strips the leading space.
+    return (value + suffix).lstrip()
 
 
 @each_model

@@ -10,7 +10,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('contenttypes', '0002_remove_content_type_name'),
-        ('lhh', '0007_server_named_uploads'),
+        ('lhh', '0010_number_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -8,8 +8,11 @@ from django.db.models.fields.files import FieldFile
 from django.template.defaultfilters import filesizeformat
 from PIL import Image
 
-# What Pillow may open; SVG is not an image to Pillow and HTML is nothing.
-IMAGE_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
+from .uploads import IMAGE_EXTENSIONS
+
+# What Pillow may open (the formats stored uploads are named after); SVG is
+# not an image to Pillow and HTML is nothing.
+IMAGE_FORMATS = set(IMAGE_EXTENSIONS)
 
 
 def new_uploads_only(validator):

@@ -47,19 +47,22 @@ class HourlyCounter:
         self.key = f"{scope}:{submitter_hash(request)[:32]}"
         self.limit = limit
 
+    def _current(self):
+        hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+        return hour, AddressCount.objects.filter(key=self.key, hour=hour)
+
     def _row(self):
         """The current hour's row, made if missing; older hours are dropped."""
-        hour = timezone.now().replace(minute=0, second=0, microsecond=0)
+        hour, row = self._current()
         _, created = AddressCount.objects.get_or_create(key=self.key, hour=hour)
         if created:
             AddressCount.objects.filter(hour__lt=hour - timedelta(hours=1)).delete()
-        return AddressCount.objects.filter(key=self.key, hour=hour)
+        return row
 
     @property
     def count(self):
-        hour = timezone.now().replace(minute=0, second=0, microsecond=0)
-        row = AddressCount.objects.filter(key=self.key, hour=hour).values("count").first()
-        return row["count"] if row else 0
+        counted = self._current()[1].values_list("count", flat=True).first()
+        return counted or 0
 
     @property
     def is_exceeded(self):

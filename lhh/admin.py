@@ -1,11 +1,15 @@
+import posixpath
+
 from axes import admin as axes_admin
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django import forms
 from django.contrib import admin
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth.models import Group, User
+from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import redirect
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
@@ -182,8 +186,47 @@ class MediaItemAdmin(FoldedSearchMixin, VersionAdmin):
     list_select_related = ["uploaded_by"]
     date_hierarchy = "uploaded_at"
 
+    # Pictures a page of the editor's picker shows.
+    picker_page_size = 24
+
     def get_queryset(self, request):
         return super().get_queryset(request).with_usage_count()
+
+    def get_urls(self):
+        picker = self.admin_site.admin_view(self.picker_view)
+        return [
+            path("picker/", picker, name="lhh_mediaitem_picker"),
+            *super().get_urls(),
+        ]
+
+    def picker_view(self, request):
+        """The library's pictures as JSON, for the editor's picker
+        (static/js/editor-library.js): newest first, searched as the list is."""
+        if not self.has_view_permission(request):
+            return JsonResponse({"error": "Bạn không có quyền xem thư viện ảnh."}, status=403)
+        query = request.GET.get("q", "")[:200]
+        items, _ = self.get_search_results(request, MediaItem.objects.all(), query)
+        paginator = Paginator(items.order_by("-uploaded_at", "-pk"), self.picker_page_size)
+        page = paginator.get_page(request.GET.get("page"))
+        return JsonResponse(
+            {
+                "items": [
+                    {
+                        "id": item.pk,
+                        "url": item.file.url,
+                        "thumbnail": item.thumbnail.url,
+                        "alt": item.alt_text,
+                        "caption": item.caption,
+                        "name": posixpath.basename(item.file.name),
+                        "width": item.width,
+                        "height": item.height,
+                    }
+                    for item in page
+                ],
+                "count": paginator.count,
+                "next": page.next_page_number() if page.has_next() else None,
+            }
+        )
 
     def get_readonly_fields(self, request, obj=None):
         # A new file gets a new name: the bodies showing the old one would

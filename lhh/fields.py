@@ -1,12 +1,16 @@
+import posixpath
+
 from django import forms
-from django.core.exceptions import FullResultSet
+from django.core.exceptions import FullResultSet, ValidationError
 from django.db import models
 from django.db.models.expressions import Col
 from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.db.models.lookups import Contains
 from django.db.models.sql.where import AND, WhereNode
 from django_ckeditor_5.fields import CKEditor5Field
+from django_ckeditor_5.widgets import CKEditor5Widget
 
+from . import library
 from .sanitize import sanitize_html
 from .uploads import random_name, without_metadata
 from .validators import validate_image
@@ -23,6 +27,46 @@ class RichTextField(CKEditor5Field):
         value = sanitize_html(getattr(model_instance, self.attname))
         setattr(model_instance, self.attname, value)
         return value
+
+    def formfield(self, **kwargs):
+        widget = RichTextWidget(config_name=self.config_name)
+        return super().formfield(**{"widget": widget, **kwargs})
+
+    def validate(self, value, model_instance):
+        super().validate(value, model_instance)
+        if "<img" not in (value or ""):
+            return
+        stored = ""
+        if model_instance.pk is not None:
+            stored = (
+                type(model_instance)
+                ._base_manager.filter(pk=model_instance.pk)
+                .values_list(self.attname, flat=True)
+                .first()
+            ) or ""
+        # Only a picture just inserted must have one: an old body is not
+        # refused for what it already held.
+        missing = library.missing_alt_text(value, stored)
+        if missing:
+            raise ValidationError(
+                "Ảnh mới chèn chưa có chữ thay thế (alt): %(names)s. Bấm vào ảnh trong "
+                "khung soạn thảo, chọn nút «Đổi chữ alt của ảnh» và tả ngắn nội dung ảnh "
+                "cho người không xem được ảnh.",
+                code="missing_alt_text",
+                params={"names": ", ".join(posixpath.basename(src)[:60] for src in missing)},
+            )
+
+
+class RichTextWidget(CKEditor5Widget):
+    """The editor with the media library beside it: a button that inserts a
+    picture already in the library, and the alt text asked for each picture
+    inserted or uploaded (static/js/editor-library.js)."""
+
+    template_name = "lhh/widgets/rich_text.html"
+
+    class Media:
+        css = {"all": ["css/editor-library.css"]}
+        js = ["js/editor-library.js"]
 
 
 class ServerNamedFile:

@@ -31,6 +31,8 @@ STAFF_GROUPS = {
     "Cán bộ hỏi đáp": {
         "qa.question": ("view", "change"),
         "qa.topic": ("view", "add", "change"),
+        # Pictures in answers come from, and go into, the media library.
+        "lhh.mediaitem": ("view", "add", "change"),
     },
 }
 

@@ -13,37 +13,111 @@ match them. Deleting the object deletes its rows (a post_delete handler:
 the generic relation has no database cascade).
 """
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
+
+# An <img> tag of sanitized HTML; a quoted value may hold ">" (nh3 leaves
+# it unescaped).
+IMG_TAG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+
+# How wide a body picture is drawn: the content column of base.html's
+# three-column layout (site.css), the whole width on a phone.
+BODY_SIZES = (
+    "(max-width: 700px) calc(100vw - 1.5rem), (max-width: 1000px) calc(100vw - 270px), 660px"
+)
 
 
-class _ImageSources(HTMLParser):
+class _Images(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.sources = []
+        self.images = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "img":
-            src = dict(attrs).get("src")
-            if src:
-                self.sources.append(src)
+            self.images.append(dict(attrs))
+
+
+def images(html):
+    """The attributes of each <img> of `html`, in order."""
+    reader = _Images()
+    reader.feed(html or "")
+    reader.close()
+    return reader.images
+
+
+def media_name(src):
+    """The storage name of a /media/ address, or None for any other."""
+    path = unquote(urlsplit(src or "").path)
+    if path.startswith(settings.MEDIA_URL):
+        return path.removeprefix(settings.MEDIA_URL)
+    return None
 
 
 def media_names(html):
     """The storage names of the /media/ files that `html`'s images show."""
-    reader = _ImageSources()
-    reader.feed(html or "")
-    reader.close()
-    names = set()
-    for src in reader.sources:
-        path = unquote(urlsplit(src).path)
-        if path.startswith(settings.MEDIA_URL):
-            names.add(path.removeprefix(settings.MEDIA_URL))
-    return names
+    return {name for image in images(html) if (name := media_name(image.get("src")))}
+
+
+def missing_alt_text(html, before=""):
+    """The images of `html` that have no alt text and were not in `before`
+    (the stored value): what an editor has just inserted without one."""
+    known = {image.get("src") for image in images(before)}
+    return [
+        image.get("src", "")
+        for image in images(html)
+        if not (image.get("alt") or "").strip() and image.get("src") not in known
+    ]
+
+
+def responsive_images(html):
+    """`html` with each library picture drawn from its renditions.
+
+    The stored body keeps the address of the uploaded file (what the editor
+    inserted and what usage is tracked by); a visitor gets a rendition at
+    most BODY_WIDTHS[-1] wide, a srcset to choose from, and width/height so
+    the page does not jump while it loads. One query, for the pictures of
+    the body; any other image is left as it is.
+    """
+    from .models import MediaItem
+
+    if not html or "<img" not in html:
+        return mark_safe(html or "")
+    names = media_names(html)
+    if not names:
+        return mark_safe(html)
+    items = {item.file.name: item for item in MediaItem.objects.filter(file__in=names)}
+
+    def rewrite(match):
+        attrs = next(iter(images(match.group(0))), {})
+        item = items.get(media_name(attrs.get("src")))
+        if item is None or not item.width:
+            return match.group(0)
+        renditions = item.body_renditions()
+        # The middle width for browsers without srcset, or the largest there is.
+        shown, width, height = renditions[min(1, len(renditions) - 1)]
+        srcset = format_html_join(", ", "{} {}w", ((spec.url, w) for spec, w, _ in renditions))
+        alt = attrs.get("alt")
+        title = attrs.get("title")
+        return format_html(
+            '<img src="{}" srcset="{}" sizes="{}" width="{}" height="{}" alt="{}"{}'
+            ' loading="lazy" decoding="async">',
+            shown.url,
+            srcset,
+            BODY_SIZES,
+            width,
+            height,
+            item.alt_text if alt is None else alt,
+            format_html(' title="{}"', title) if title else "",
+        )
+
+    return mark_safe(IMG_TAG.sub(rewrite, html))
 
 
 def record_usage(obj, html):
@@ -51,12 +125,23 @@ def record_usage(obj, html):
     from .models import MediaItem, MediaUsage
 
     content_type = ContentType.objects.get_for_model(obj)
-    names = media_names(html)
-    used = (
-        set(MediaItem.objects.filter(file__in=names).values_list("pk", flat=True))
-        if names
-        else set()
+    alt_texts = {}
+    for image in images(html):
+        if name := media_name(image.get("src")):
+            alt_texts.setdefault(name, "")
+            alt_texts[name] = alt_texts[name] or (image.get("alt") or "").strip()
+    found = (
+        MediaItem.objects.filter(file__in=alt_texts).values_list("pk", "file", "alt_text")
+        if alt_texts
+        else []
     )
+    used = set()
+    for pk, name, alt_text in found:
+        used.add(pk)
+        if not alt_text and alt_texts[name]:
+            # The library learns the alt text the editor gave an uploaded
+            # picture, for the next time it is inserted.
+            MediaItem.objects.filter(pk=pk, alt_text="").update(alt_text=alt_texts[name][:300])
     rows = MediaUsage.objects.filter(content_type=content_type, object_id=obj.pk)
     stored = set(rows.values_list("item_id", flat=True))
     if stored - used:

@@ -414,6 +414,10 @@ class LoginLog(AccessLog):
 
 # The library's thumbnail fits in this box and is never enlarged.
 THUMBNAIL_BOX = (160, 120)
+# Widths of the renditions a rich-text body shows a library picture at
+# (lhh.library.responsive_images); the height follows the picture.
+BODY_WIDTHS = (480, 800, 1200)
+BODY_MAX_HEIGHT = 4000
 
 
 def fitted_size(width, height, box):
@@ -479,6 +483,25 @@ class MediaItem(models.Model):
         options={"quality": 82},
     )
 
+    body_small = ImageSpecField(
+        source="file",
+        processors=[ResizeToFit(BODY_WIDTHS[0], BODY_MAX_HEIGHT, upscale=False)],
+        format="JPEG",
+        options={"quality": 82},
+    )
+    body_medium = ImageSpecField(
+        source="file",
+        processors=[ResizeToFit(BODY_WIDTHS[1], BODY_MAX_HEIGHT, upscale=False)],
+        format="JPEG",
+        options={"quality": 82},
+    )
+    body_large = ImageSpecField(
+        source="file",
+        processors=[ResizeToFit(BODY_WIDTHS[2], BODY_MAX_HEIGHT, upscale=False)],
+        format="JPEG",
+        options={"quality": 82},
+    )
+
     objects = MediaItemQuerySet.as_manager()
 
     class Meta:
@@ -492,6 +515,19 @@ class MediaItem(models.Model):
     @property
     def thumbnail_size(self):
         return fitted_size(self.width, self.height, THUMBNAIL_BOX)
+
+    def body_renditions(self):
+        """(rendition, width, height) for each body width, smallest first;
+        a width the picture does not reach is left out (no upscaling)."""
+        renditions = []
+        for spec, width in zip(
+            (self.body_small, self.body_medium, self.body_large), BODY_WIDTHS, strict=True
+        ):
+            size = fitted_size(self.width, self.height, (width, BODY_MAX_HEIGHT))
+            if renditions and size[0] <= renditions[-1][1]:
+                break
+            renditions.append((spec, *size))
+        return renditions
 
 
 class MediaUsage(models.Model):

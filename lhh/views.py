@@ -153,4 +153,6 @@ def editor_image_upload(request):
     except ValidationError as error:
         return _editor_error(" ".join(error.messages))
     item = MediaItem.objects.create(file=upload, uploaded_by=request.user)
-    return JsonResponse({"url": item.file.url})
+    # The simple upload adapter passes the whole answer on (uploadComplete):
+    # the picture's library id, for the alt text asked next.
+    return JsonResponse({"url": item.file.url, "id": item.pk, "alt": item.alt_text})

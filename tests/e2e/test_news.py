@@ -52,6 +52,15 @@ def test_editor_writes_and_publishes_an_article_that_shows_on_the_home_page(
     page.keyboard.press("Enter")
     page.locator(".field-body input[type=file]").set_input_files(str(image_path))
     expect(editable.locator("img[src*='/media/editor/']")).to_have_count(1, timeout=10_000)
+    # The editor asks the uploaded picture's alt text at once.
+    dialog = page.get_by_role("dialog", name="Thư viện ảnh")
+    expect(dialog).to_be_visible()
+    dialog.get_by_role("button", name="Lưu chữ thay thế").click()
+    expect(dialog.get_by_text("Hãy nhập chữ thay thế cho ảnh.")).to_be_visible()
+    dialog.get_by_label("Chữ thay thế (alt)").fill("Khách mời hội thảo chuyển đổi số")
+    dialog.get_by_role("button", name="Lưu chữ thay thế").click()
+    expect(dialog).to_be_hidden()
+    expect(editable.locator("img[alt='Khách mời hội thảo chuyển đổi số']")).to_have_count(1)
     expect(editable.locator("strong")).to_have_text("quan trọng")
 
     page.locator("#id_status").select_option(label="Đã đăng")
@@ -65,8 +74,20 @@ def test_editor_writes_and_publishes_an_article_that_shows_on_the_home_page(
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
     body = page.locator(".article__body")
     expect(body.locator("strong")).to_have_text("quan trọng")
-    src = body.locator("img").get_attribute("src")
-    assert re.fullmatch(r"/media/editor/\d{4}/\d{2}/[0-9a-f]{32}\.png", src)
+    image = body.locator("img")
+    expect(image).to_have_attribute("alt", "Khách mời hội thảo chuyển đổi số")
+    # A rendition of the upload (never enlarged: it is 120 px wide).
+    src = image.get_attribute("src")
+    assert re.fullmatch(r"/media/CACHE/images/editor/\d{4}/\d{2}/[0-9a-f]{32}/\w+\.jpg", src)
+    assert image.get_attribute("srcset") == f"{src} 120w"
+    assert (image.get_attribute("width"), image.get_attribute("height")) == ("120", "80")
+    assert image.evaluate("img => img.complete && img.naturalWidth > 0")
+    # The library learnt the alt text, for the next time it is inserted.
+    from lhh.models import MediaItem
+
+    assert MediaItem.objects.get(file__endswith=".png", uploaded_by=editor).alt_text == (
+        "Khách mời hội thảo chuyển đổi số"
+    )
 
 
 def test_visitor_reads_the_reference_article(page, site):
@@ -130,3 +151,71 @@ def test_editor_previews_a_new_article_before_saving_it(page, site, editor, scre
     expect(preview.get_by_role("status")).to_contain_text("chưa lưu")
     screenshot(preview, "article-preview")
     assert not Article.objects.filter(title="Bản tin xem trước khi đăng").exists()
+
+
+def test_editor_inserts_a_library_picture_with_its_alt_text(page, site, editor, screenshot):
+    """The demo's unused library picture (800 × 450, no alt text yet) is
+    found without diacritics, described and inserted into a new article;
+    the published page draws it from renditions."""
+    from lhh.models import MediaItem
+
+    item = MediaItem.objects.get(caption__startswith="Hội thảo khoa học")
+    uploads_before = MediaItem.objects.count()
+    title = "Tin có ảnh chọn lại từ thư viện"
+    alt = "Nhà khoa học trình bày ứng dụng công nghệ cho nông dân"
+
+    page.goto(site.url + "/admin/")
+    page.get_by_label("Tên đăng nhập").fill(editor.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(site.url + "/admin/news/article/add/")
+    page.locator("#id_title").fill(title)
+    page.locator("#id_category").select_option(label="Tin hoạt động Liên hiệp Hội")
+    editable = page.locator(".field-body .ck-editor__editable")
+    editable.click()
+    page.keyboard.type("Đoạn mở đầu của tin.")
+
+    page.get_by_role("button", name="Chèn ảnh từ thư viện").click()
+    dialog = page.get_by_role("dialog", name="Thư viện ảnh")
+    expect(dialog.get_by_role("status")).to_contain_text("ảnh trong thư viện")
+    dialog.get_by_label("Tìm ảnh").fill("hoi thao nong nghiep")
+    dialog.get_by_label("Tìm ảnh").press("Enter")
+    expect(dialog.get_by_role("status")).to_have_text("1 ảnh trong thư viện khớp với từ tìm.")
+    screenshot(page, "editor-library-picker")
+    dialog.get_by_role("button", name=item.caption).click()
+    # No alt text yet: the dialog will not insert the picture without one.
+    dialog.get_by_role("button", name="Chèn vào bài").click()
+    expect(dialog.get_by_text("Hãy nhập chữ thay thế cho ảnh.")).to_be_visible()
+    dialog.get_by_label("Chữ thay thế (alt)").fill(alt)
+    dialog.get_by_label("Chú thích hiện dưới ảnh").fill("Buổi hội thảo ở xã")
+    screenshot(page, "editor-library-describe")
+    dialog.get_by_role("button", name="Chèn vào bài").click()
+    expect(dialog).to_be_hidden()
+    expect(editable.locator(f"img[alt='{alt}']")).to_have_attribute("src", item.file.url)
+    expect(editable.locator("figcaption")).to_have_text("Buổi hội thảo ở xã")
+
+    page.locator("#id_status").select_option(label="Đã đăng")
+    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+    assert MediaItem.objects.count() == uploads_before, "nothing uploaded twice"
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(site.url + "/")
+    page.get_by_role("link", name=title).first.click()
+    image = page.locator(".article__body img")
+    expect(image).to_have_attribute("alt", alt)
+    srcset = image.get_attribute("srcset")
+    assert re.fullmatch(
+        r"/media/CACHE/images/editor/\S+\.jpg 480w, /media/CACHE/images/editor/\S+\.jpg 800w",
+        srcset,
+    ), srcset
+    assert (image.get_attribute("width"), image.get_attribute("height")) == ("800", "450")
+    # A phone loads the small rendition, not the upload.
+    image.scroll_into_view_if_needed()
+    expect(image).to_have_js_property("complete", True)
+    current = image.evaluate("img => img.naturalWidth > 0 && new URL(img.currentSrc).pathname")
+    assert f"{current} 480w" in srcset
+    expect(page.locator(".article__body figcaption")).to_have_text("Buổi hội thảo ở xã")
+    screenshot(page, "article-library-picture-390")
+    item.refresh_from_db()
+    assert item.usages.count() == 1

@@ -43,7 +43,7 @@ def test_editor_upload_creates_an_item_with_its_uploader(client, staff_user):
     )
     assert response.status_code == 200
     item = MediaItem.objects.get()
-    assert response.json() == {"url": item.file.url}
+    assert response.json() == {"url": item.file.url, "id": item.pk, "alt": ""}
     assert item.uploaded_by == staff_user
     assert item.file.name.startswith("editor/") and "hội" not in item.file.name
     assert (item.width, item.height) == (60, 40)

@@ -227,7 +227,7 @@ class Slugs:
         self.next = {}
 
     def make(self, value, max_length=200):
-        from lhh.text import vn_slugify
+        from core.text import vn_slugify
 
         base = vn_slugify(value, max_length=max_length - 7) or "muc"
         slug, n = base, self.next.get(base, 2)
@@ -274,13 +274,13 @@ def _random_moment(rng, now, days_back):
 
 @functools.lru_cache(maxsize=200_000)
 def _fold_word(word):
-    from lhh.text import fold
+    from core.text import fold
 
     return fold(word)
 
 
 def fold_by_words(value):
-    """lhh.text.fold, word by word through a cache: the same result, since
+    """core.text.fold, word by word through a cache: the same result, since
     folding works character by character and accents never cross a space;
     generated text reuses a small vocabulary, so this is many times faster."""
     return " ".join(_fold_word(word) for word in (value or "").split(" "))
@@ -380,7 +380,7 @@ def _categories():
 
 
 def _articles(scale, rng, now, progress):
-    from lhh.models import Status
+    from core.models import Status
     from news.models import Article
 
     from . import vntext
@@ -491,9 +491,9 @@ def _organizations(scale, rng, progress):
 
 
 def _documents(scale, rng, now, progress):
+    from core.models import Status
     from documents.models import Document, DocumentFile, DocumentType, Field, Issuer, Validity
     from documents.text import padded_words
-    from lhh.models import Status
 
     from . import vntext
 
@@ -601,7 +601,7 @@ def _media_path(name):
 def _questions(scale, rng, now, progress):
     from django.utils import timezone
 
-    from lhh.text import vn_slugify
+    from core.text import vn_slugify
     from qa.models import (
         DUE_WORKING_DAYS,
         TRACKING_ALPHABET,
@@ -671,8 +671,8 @@ def _questions(scale, rng, now, progress):
 
 
 def _albums(scale, rng, now, progress):
+    from core.models import Status
     from gallery.models import Album, Photo
-    from lhh.models import Status
     from news.models import Article
 
     from . import vntext

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from lhh.adminsearch import FoldedSearchMixin
+from core.adminsearch import FoldedSearchMixin
 
 from .files import FileKind
 from .models import Document, DocumentFile, DocumentType, Field, Issuer, Validity

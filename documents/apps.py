@@ -6,7 +6,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Văn bản"
 
     def ready(self):
-        from lhh import media
+        from core import media
 
         from .models import DocumentFile
 

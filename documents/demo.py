@@ -10,8 +10,8 @@ import unicodedata
 
 from django.core.files.base import ContentFile
 
-from lhh.models import Status
-from lhh.text import vn_slugify
+from core.models import Status
+from core.text import vn_slugify
 
 from .models import Document, DocumentFile, DocumentType, Field, Issuer, Validity
 

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from lhh.validators import new_uploads_only, validate_file_size
+from core.validators import new_uploads_only, validate_file_size
 
 logger = logging.getLogger(__name__)
 

@@ -4,11 +4,12 @@ from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
+from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
+from core.models import Publishable, PublishableQuerySet, Status
+from core.text import unique_slug, visible_name
 from lhh import search, sidebar
-from lhh.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
 from lhh.links import Link
-from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
-from lhh.text import unique_slug, visible_name
+from lhh.models import SearchKind
 
 from .files import (
     CONTENT_TYPES,

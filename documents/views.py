@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from lhh import media
+from core import media
 from lhh.paginator import CachedCountPaginator
 from lhh.visits import is_bot
 

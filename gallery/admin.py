@@ -8,7 +8,7 @@ from django.db.models import Count, Max, Q
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from lhh.adminsearch import FoldedSearchMixin
+from core.adminsearch import FoldedSearchMixin
 from lhh.adminsort import SortableTabularInline
 
 from .forms import AlbumAdminForm

@@ -6,7 +6,7 @@ class GalleryConfig(AppConfig):
     verbose_name = "Thư viện ảnh"
 
     def ready(self):
-        from lhh import media
+        from core import media
 
         from .models import Photo
 

@@ -7,11 +7,12 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
+from core.fields import UploadImageField
+from core.models import Publishable, PublishableQuerySet, Status
+from core.text import unique_slug
 from lhh import sidebar
-from lhh.fields import UploadImageField
 from lhh.links import Link
-from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
-from lhh.text import unique_slug
+from lhh.models import SearchKind
 
 from .processors import LARGE_BOX, StripMetadata, large_size
 

@@ -1,4 +1,4 @@
-from lhh.validators import validate_image
+from core.validators import validate_image
 
 
 def validate_photo(upload):

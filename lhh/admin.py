@@ -14,8 +14,10 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from reversion.admin import VersionAdmin
 
-from .adminsearch import FoldedSearchMixin
+from core.adminsearch import FoldedSearchMixin
+
 from .adminsort import SortableListMixin
+from .library import LibraryEditorMixin
 from .models import (
     Banner,
     Link,
@@ -64,7 +66,7 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
+class PageAdmin(LibraryEditorMixin, SortableListMixin, FoldedSearchMixin, VersionAdmin):
     list_display = ["title", "slug", "status", "published_at", "is_in_menu", "order"]
     list_editable = ["order", "is_in_menu"]
     list_filter = ["status", "is_in_menu"]

@@ -9,7 +9,9 @@ class LhhConfig(AppConfig):
         from django.apps import apps
         from django.db.models.signals import post_migrate, pre_save
 
-        from . import groups, library, permissions, search, sidebar, text
+        from core import text
+
+        from . import groups, library, search, sidebar
         from .models import Page
 
         search.connect_signals()
@@ -20,11 +22,6 @@ class LhhConfig(AppConfig):
                 pre_save.connect(
                     text.clean_text_fields, sender=model, dispatch_uid=f"text-{model._meta.label}"
                 )
-        # For every app, after Django has created its permissions (auth's
-        # handler is connected first, auth being installed before lhh).
-        post_migrate.connect(
-            permissions.name_permissions_in_vietnamese, dispatch_uid="lhh-permission-names"
-        )
         # After the last project app, when every app's permissions exist.
         post_migrate.connect(
             groups.ensure_staff_groups,

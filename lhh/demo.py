@@ -9,7 +9,9 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw, ImageFont
 
-from .models import Banner, Link, Page, SiteProfile, Status
+from core.models import Status
+
+from .models import Banner, Link, Page, SiteProfile
 
 PROFILE = {
     "name": "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng",

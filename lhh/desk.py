@@ -21,6 +21,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from reversion.models import Revision, Version
 
+from core.models import Status
 from documents.admin import CurrentValidityFilter, RecentlyIssuedFilter
 from documents.models import Document, Validity
 from gallery.models import Album
@@ -29,7 +30,7 @@ from news.models import Article
 from qa.admin import OverdueFilter
 from qa.models import Question, QuestionStatus
 
-from .models import Status, VisitDay
+from .models import VisitDay
 
 ITEMS_PER_BOX = 5
 CHART_DAYS = 30

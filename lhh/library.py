@@ -13,8 +13,6 @@ match them. Deleting the object deletes its rows (a post_delete handler:
 the generic relation has no database cascade).
 """
 
-import re
-from html.parser import HTMLParser
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -22,34 +20,16 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_delete, post_save
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
+from django_ckeditor_5.widgets import CKEditor5Widget
 
-# An <img> tag of sanitized HTML; a quoted value may hold ">" (nh3 leaves
-# it unescaped).
-IMG_TAG = re.compile(r"""<img\b(?:[^>"']|"[^"]*"|'[^']*')*>""", re.IGNORECASE)
+from core.fields import RichTextField
+from core.richtext import IMG_TAG, images
 
 # How wide a body picture is drawn: the content column of base.html's
 # three-column layout (site.css), the whole width on a phone.
 BODY_SIZES = (
     "(max-width: 700px) calc(100vw - 1.5rem), (max-width: 1000px) calc(100vw - 270px), 660px"
 )
-
-
-class _Images(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.images = []
-
-    def handle_starttag(self, tag, attrs):
-        if tag == "img":
-            self.images.append(dict(attrs))
-
-
-def images(html):
-    """The attributes of each <img> of `html`, in order."""
-    reader = _Images()
-    reader.feed(html or "")
-    reader.close()
-    return reader.images
 
 
 def media_name(src):
@@ -63,17 +43,6 @@ def media_name(src):
 def media_names(html):
     """The storage names of the /media/ files that `html`'s images show."""
     return {name for image in images(html) if (name := media_name(image.get("src")))}
-
-
-def missing_alt_text(html, before=""):
-    """The images of `html` that have no alt text and were not in `before`
-    (the stored value): what an editor has just inserted without one."""
-    known = {image.get("src") for image in images(before)}
-    return [
-        image.get("src", "")
-        for image in images(html)
-        if not (image.get("alt") or "").strip() and image.get("src") not in known
-    ]
 
 
 def responsive_images(html):
@@ -175,3 +144,24 @@ def track(model, field):
 
     post_save.connect(on_save, sender=model, weak=False, dispatch_uid=f"library-save-{label}")
     post_delete.connect(on_delete, sender=model, weak=False, dispatch_uid=f"library-del-{label}")
+
+
+class RichTextWidget(CKEditor5Widget):
+    """The editor with the media library beside it: a button that inserts a
+    picture already in the library, and the alt text asked for each picture
+    inserted or uploaded (static/js/editor-library.js)."""
+
+    template_name = "lhh/widgets/rich_text.html"
+
+    class Media:
+        css = {"all": ["css/editor-library.css"]}
+        js = ["js/editor-library.js"]
+
+
+class LibraryEditorMixin:
+    """For a ModelAdmin: its rich-text fields are edited beside the library."""
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, RichTextField):
+            kwargs.setdefault("widget", RichTextWidget(config_name=db_field.config_name))
+        return super().formfield_for_dbfield(db_field, request, **kwargs)

@@ -9,7 +9,7 @@ pattern once, with placeholders, for each script prefix and URLconf, then
 fills in each object's values, quoted as reverse() quotes them.
 
 The arguments are slugs and numbers, which reverse() would accept as they
-are (a slug made by lhh.text.slugify always matches <slug:…>): a value a
+are (a slug made by core.text.slugify always matches <slug:…>): a value a
 converter would refuse is not checked here.
 """
 

@@ -12,25 +12,15 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
+from core.fields import RichTextField, UploadImageField, WordsField
+from core.models import Publishable, PublishableQuerySet, Status
+from core.text import html_to_text, unique_slug
+
 from . import sidebar, workercache
-from .fields import RichTextField, UploadImageField, WordsField
 from .links import Link
-from .text import html_to_text, unique_slug
 
 # Addresses linked by the dozen on a page (lhh.links).
 PAGE_URL = Link("lhh:page")
-
-
-class Status(models.TextChoices):
-    DRAFT = "draft", "Bản nháp"
-    PUBLISHED = "published", "Đã đăng"
-
-
-class PublishableQuerySet(models.QuerySet):
-    def published(self, now=None):
-        """Published and due by `now` (this moment unless given)."""
-        now = timezone.now() if now is None else now
-        return self.filter(status=Status.PUBLISHED, published_at__lte=now)
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -42,32 +32,6 @@ class PageQuerySet(PublishableQuerySet):
 
         menu = self.published(now=sidebar.NOW).filter(is_in_menu=True)
         return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
-
-
-class Publishable(models.Model):
-    """Status and publish time shared by everything visitors read.
-
-    A future `published_at` schedules the row: `published()` compares it with
-    the current time on every query, so no job has to flip a flag.
-    """
-
-    status = models.CharField(
-        "trạng thái", max_length=10, choices=Status.choices, default=Status.DRAFT
-    )
-    published_at = models.DateTimeField(
-        "thời điểm đăng",
-        default=timezone.now,
-        help_text="Đặt một thời điểm trong tương lai để hẹn giờ đăng.",
-    )
-
-    objects = PublishableQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
 
 
 _profile_memory = workercache.Memory(1)

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import fold, nfc
+from core.text import fold, nfc
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
@@ -53,7 +53,7 @@ def query_words(query):
 
 
 def words_filter(field, words):
-    """Every word must start a word of `field`, a WordsField (lhh.fields)."""
+    """Every word must start a word of `field`, a WordsField (core.fields)."""
     return Q(**{f"{field}__words": list(words)}) if words else Q()
 
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "captcha",
     "imagekit",
     "adminsortable2",
+    "core",
     "lhh",
     "news",
     "members",
@@ -150,7 +151,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "var" / "static")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
-# Every /media/ address is answered by Django (lhh.media), which decides
+# Every /media/ address is answered by Django (core.media), which decides
 # who may have the file; behind nginx it names the file in this internal
 # location (X-Accel-Redirect) and nginx sends it. Empty: Django sends it.
 MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="")
@@ -233,7 +234,7 @@ AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_CLIENT_IP_CALLABLE = "lhh.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lhh/locked_out.html"
 
 # Visit counter (ĐẾM LƯỢT TRUY CẬP).
@@ -241,7 +242,7 @@ VISIT_WINDOW_MINUTES = 30
 ONLINE_WINDOW_MINUTES = 5
 
 # CKEditor 5 for every rich-text field; what it produces is sanitized again
-# on save (lhh.sanitize), so the toolbar is a convenience, not a guard.
+# on save (core.sanitize), so the toolbar is a convenience, not a guard.
 CKEDITOR_5_FILE_UPLOAD_PERMISSION = "staff"
 CKEDITOR_5_UPLOAD_FILE_TYPES = ["jpeg", "jpg", "png", "webp", "gif"]
 CKEDITOR_5_MAX_FILE_SIZE = IMAGE_MAX_UPLOAD_SIZE // (1024 * 1024)
@@ -345,7 +346,7 @@ CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 # only builds their URLs, never checks the storage or generates a file.
 IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
 IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
-IMAGEKIT_SPEC_CACHEFILE_NAMER = "lhh.renditions.source_name_as_path"
+IMAGEKIT_SPEC_CACHEFILE_NAMER = "core.renditions.source_name_as_path"
 # imagekit would remember in a cache which renditions exist: one key per
 # rendition, never expiring, crowding the site's shared cache. Made on save,
 # renditions need no such memory: a dummy cache makes imagekit ask the storage.

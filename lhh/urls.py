@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from core import media
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from gallery.sitemaps import AlbumSitemap
 from members.sitemaps import MemberSitemap
@@ -10,7 +11,7 @@ from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
 from qa.sitemaps import QuestionSitemap
 
-from . import media, views
+from . import views
 from .pagecache import cache_page_for_visitors
 from .sitemaps import PageSitemap, StaticViewSitemap
 
@@ -54,7 +55,7 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
     # Our own upload view under the name django-ckeditor-5's widget reverses:
-    # it checks images by content (lhh.validators) before storing them.
+    # it checks images by content (core.validators) before storing them.
     path(
         "ckeditor5/image_upload/",
         views.editor_image_upload,

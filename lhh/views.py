@@ -7,12 +7,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
 
+from core.text import nfc
+from core.validators import validate_image
 from news.models import Article, Category
 
 from . import search
 from .models import MediaItem, Page, SearchEntry, SearchKind
-from .text import nfc
-from .validators import validate_image
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +140,7 @@ def editor_image_upload(request):
     Replaces django-ckeditor-5's view, which only asks Pillow whether the
     file opens: that lets through formats such as BMP/TIFF, pixel bombs and
     keeps the sender's file name. The picture becomes an item of the media
-    library, stored like every upload (lhh.uploads): a random name with the
+    library, stored like every upload (core.uploads): a random name with the
     format's extension, without metadata.
     """
     if not (request.user.is_active and request.user.is_staff):

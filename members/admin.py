@@ -3,8 +3,9 @@ from django.db import models
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
-from lhh.adminsearch import FoldedSearchMixin
+from core.adminsearch import FoldedSearchMixin
 from lhh.adminsort import SortableListMixin, SortableTabularInline
+from lhh.library import LibraryEditorMixin
 
 from .models import Field, Organization, OrganizationGroup
 
@@ -49,7 +50,7 @@ class OrganizationGroupAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(FoldedSearchMixin, VersionAdmin):
+class OrganizationAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     list_display = [
         "name",
         "short_name",

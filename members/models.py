@@ -4,11 +4,11 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 
+from core.fields import RichTextField, UploadImageField
+from core.text import html_to_text, unique_slug
 from lhh import sidebar
-from lhh.fields import RichTextField, UploadImageField
 from lhh.links import Link
 from lhh.models import SearchKind
-from lhh.text import html_to_text, unique_slug
 
 # Addresses linked by the dozen on a page (lhh.links).
 GROUP_URL = Link("members:group")

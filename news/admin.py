@@ -15,11 +15,12 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
-from lhh.adminsearch import FoldedSearchMixin
-from lhh.diff import word_diff
-from lhh.models import Status
-from lhh.sanitize import sanitize_html
-from lhh.text import html_to_text
+from core.adminsearch import FoldedSearchMixin
+from core.diff import word_diff
+from core.models import Status
+from core.sanitize import sanitize_html
+from core.text import html_to_text
+from lhh.library import LibraryEditorMixin
 
 from .models import Article, Category
 
@@ -83,7 +84,7 @@ class CoverFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(FoldedSearchMixin, VersionAdmin):
+class ArticleAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     list_display = [
         "title",
         "category",

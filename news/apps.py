@@ -6,7 +6,8 @@ class NewsConfig(AppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from lhh import library, media
+        from core import media
+        from lhh import library
 
         from .models import Article
 

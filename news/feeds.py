@@ -2,7 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
-from lhh.feeds import XmlSafeRssFeed
+from core.feeds import XmlSafeRssFeed
 from lhh.models import SiteProfile
 
 from .models import Article, Category

@@ -8,11 +8,12 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
+from core.fields import RichTextField, UploadImageField
+from core.models import Publishable, PublishableQuerySet, Status
+from core.text import html_to_text, unique_slug
 from lhh import sidebar
-from lhh.fields import RichTextField, UploadImageField
 from lhh.links import Link
-from lhh.models import Publishable, PublishableQuerySet, SearchKind, Status
-from lhh.text import html_to_text, unique_slug
+from lhh.models import SearchKind
 
 # Addresses linked by the dozen on a page (lhh.links).
 CATEGORY_URL = Link("news:category")

@@ -8,8 +8,9 @@ from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
+from core.adminsearch import FoldedSearchMixin
 from lhh import search, sidebar
-from lhh.adminsearch import FoldedSearchMixin
+from lhh.library import LibraryEditorMixin
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
@@ -106,7 +107,7 @@ class EmailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(FoldedSearchMixin, VersionAdmin):
+class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     """The Q&A officer's desk: the queue, deadlines, answering and publishing."""
 
     list_display = [

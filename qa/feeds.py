@@ -1,7 +1,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 
-from lhh.feeds import XmlSafeRssFeed
+from core.feeds import XmlSafeRssFeed
 from lhh.models import SiteProfile
 
 from .models import Question

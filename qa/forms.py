@@ -3,7 +3,7 @@ import re
 from captcha.fields import CaptchaField, CaptchaTextInput
 from django import forms
 
-from lhh.text import nfc
+from core.text import nfc
 
 from .models import Question, Topic
 

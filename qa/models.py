@@ -8,11 +8,11 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from core.fields import RichTextField
+from core.text import html_to_text, unique_slug, vn_slugify
 from lhh import sidebar
-from lhh.fields import RichTextField
 from lhh.links import Link
 from lhh.models import SearchKind
-from lhh.text import html_to_text, unique_slug, vn_slugify
 
 # Addresses linked by the dozen on a page (lhh.links).
 QUESTION_URL = Link("qa:question_detail")

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db.models import F
 from django.utils import timezone
 
-from lhh.net import client_ip
+from core.net import client_ip
 
 from .models import TRACKING_ALPHABET, AddressCount
 

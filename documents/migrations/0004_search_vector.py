@@ -8,7 +8,7 @@ read again; and since PostgreSQL keeps no statistics on texts longer than
 sorting them all rather than walking the issue-date index: 28 ms for a
 page, 26 ms for its count. A generated column of each document's distinct
 words answers from its GIN index, with statistics the planner can use:
-1.8 ms and 11 ms. lhh.fields.WordsField queries it; SQLite keeps its LIKEs.
+1.8 ms and 11 ms. core.fields.WordsField queries it; SQLite keeps its LIKEs.
 
 The column is generated from search_text, so a later migration that
 changes search_text's type on PostgreSQL must drop it first.
@@ -16,7 +16,7 @@ changes search_text's type on PostgreSQL must drop it first.
 
 from django.db import migrations
 
-import lhh.fields
+import core.fields
 
 TRIGRAM_INDEX = "document_search_text_trgm"
 COLUMN = "search_vector"
@@ -29,7 +29,7 @@ def create(apps, schema_editor):
     schema_editor.execute(f"DROP INDEX IF EXISTS {TRIGRAM_INDEX}")
     schema_editor.execute(
         f"ALTER TABLE documents_document ADD COLUMN IF NOT EXISTS {COLUMN} tsvector "
-        f"GENERATED ALWAYS AS ({lhh.fields.vector_column_sql('search_text')}) STORED"
+        f"GENERATED ALWAYS AS ({core.fields.vector_column_sql('search_text')}) STORED"
     )
     schema_editor.execute(
         f"CREATE INDEX IF NOT EXISTS {INDEX} ON documents_document USING gin ({COLUMN})"
@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="document",
             name="search_text",
-            field=lhh.fields.WordsField(
+            field=core.fields.WordsField(
                 blank=True,
                 editable=False,
                 vector_column="search_vector",

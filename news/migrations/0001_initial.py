@@ -2,8 +2,8 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import lhh.fields
-import lhh.validators
+import core.fields
+import core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -43,8 +43,8 @@ class Migration(migrations.Migration):
                 ('title', models.CharField(max_length=255, verbose_name='tiêu đề')),
                 ('slug', models.SlugField(blank=True, help_text='Để trống để tạo từ tiêu đề; không đổi khi sửa tiêu đề.', max_length=200, unique=True, verbose_name='đường dẫn')),
                 ('summary', models.TextField(blank=True, help_text='Một hai câu hiện dưới tiêu đề và trong danh sách.', verbose_name='tóm tắt (sapo)')),
-                ('body', lhh.fields.RichTextField(blank=True, verbose_name='nội dung')),
-                ('cover', models.ImageField(blank=True, height_field='cover_height', upload_to='news/%Y/%m/', validators=[lhh.validators.validate_image], verbose_name='ảnh đại diện', width_field='cover_width')),
+                ('body', core.fields.RichTextField(blank=True, verbose_name='nội dung')),
+                ('cover', models.ImageField(blank=True, height_field='cover_height', upload_to='news/%Y/%m/', validators=[core.validators.validate_image], verbose_name='ảnh đại diện', width_field='cover_width')),
                 ('cover_width', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_height', models.PositiveIntegerField(blank=True, editable=False, null=True)),
                 ('cover_caption', models.CharField(blank=True, max_length=300, verbose_name='chú thích ảnh')),

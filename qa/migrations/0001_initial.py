@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import lhh.fields
+import core.fields
 from django.conf import settings
 from django.db import migrations, models
 
@@ -44,7 +44,7 @@ class Migration(migrations.Migration):
                 ('received_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='tiếp nhận lúc')),
                 ('tracking_code', models.CharField(editable=False, max_length=8, unique=True, verbose_name='mã tra cứu')),
                 ('status', models.CharField(choices=[('new', 'Mới'), ('in_progress', 'Đang xử lý'), ('answered', 'Đã trả lời'), ('rejected', 'Từ chối'), ('spam', 'Spam')], default='new', max_length=20, verbose_name='trạng thái')),
-                ('answer', lhh.fields.RichTextField(blank=True, verbose_name='câu trả lời')),
+                ('answer', core.fields.RichTextField(blank=True, verbose_name='câu trả lời')),
                 ('answered_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='trả lời lúc')),
                 ('is_published_as_faq', models.BooleanField(default=False, help_text='Bỏ chọn để chỉ trả lời riêng cho người hỏi (qua mã tra cứu).', verbose_name='đăng lên mục Hỏi đáp')),
                 ('published_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='đăng lúc')),

@@ -3,9 +3,9 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 
+from core.models import Status
 from documents.demo import make_pdf
 from documents.models import Document, DocumentFile, DocumentType, Field, Issuer
-from lhh.models import Status
 
 
 class DocumentTypeFactory(factory.django.DjangoModelFactory):

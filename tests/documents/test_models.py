@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from core.models import Status
 from documents.models import Document, Validity
-from lhh.models import Status
 
 from .factories import DocumentFactory
 

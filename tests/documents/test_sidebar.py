@@ -4,8 +4,8 @@ import re
 import pytest
 from django.core.management import call_command
 
+from core.models import Status
 from documents.models import Document
-from lhh.models import Status
 
 from .factories import DocumentFactory
 

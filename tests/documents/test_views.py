@@ -7,8 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import Status
 from documents.models import Document, Validity
-from lhh.models import Status
 
 from .factories import (
     DocumentFactory,

@@ -3,8 +3,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
+from core.models import Status
 from gallery.models import Album, Photo
-from lhh.models import Status
 
 
 class AlbumFactory(factory.django.DjangoModelFactory):

@@ -6,8 +6,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from PIL import ExifTags, Image
 
+from core.models import Status
 from gallery.models import Album, Photo
-from lhh.models import Status
 
 from .factories import AlbumFactory, PhotoFactory
 from .images import gps_exif, image_bytes, upload

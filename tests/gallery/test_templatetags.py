@@ -1,7 +1,7 @@
 import pytest
 from django.template import Context, Template
 
-from lhh.models import Status
+from core.models import Status
 from news.models import Article, Category
 
 from .factories import AlbumFactory, PhotoFactory

@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.models import Status
 from gallery.models import Photo
 from lhh import pagecache
-from lhh.models import Status
 
 from .factories import AlbumFactory, PhotoFactory
 

@@ -1,7 +1,8 @@
 import factory
 from django.core.files.base import ContentFile
 
-from lhh.models import Banner, Link, Page, Status
+from core.models import Status
+from lhh.models import Banner, Link, Page
 
 
 class PageFactory(factory.django.DjangoModelFactory):

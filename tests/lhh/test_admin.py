@@ -87,7 +87,7 @@ def test_a_truncated_jpeg_is_not_an_image():
     from django.core.files.uploadedfile import SimpleUploadedFile
     from PIL import Image
 
-    from lhh.validators import validate_image
+    from core.validators import validate_image
 
     buffer = BytesIO()
     Image.new("RGB", (400, 300), "red").save(buffer, "JPEG")

@@ -14,9 +14,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.models import Status
 from documents.models import Validity
 from lhh.groups import STAFF_GROUPS
-from lhh.models import Status, VisitDay
+from lhh.models import VisitDay
 from qa.models import QuestionStatus
 from tests.documents.factories import DocumentFactory
 from tests.gallery.factories import AlbumFactory

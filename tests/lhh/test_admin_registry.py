@@ -31,9 +31,9 @@ from django.test import Client, RequestFactory, override_settings
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core.text import vn_slugify
 from lhh import visits
 from lhh.groups import STAFF_GROUPS
-from lhh.text import vn_slugify
 
 pytestmark = pytest.mark.django_db
 

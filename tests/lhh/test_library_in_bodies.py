@@ -6,8 +6,9 @@ from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.utils.html import escape
 
+from core.models import Status
 from lhh import library
-from lhh.models import MediaItem, Status
+from lhh.models import MediaItem
 from news.models import Article
 from tests.news.factories import ArticleFactory, CategoryFactory, png_bytes
 

@@ -7,8 +7,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.models import Status
 from lhh import pagecache, search
-from lhh.models import SearchEntry, Status
+from lhh.models import SearchEntry
 
 from .factories import PageFactory
 

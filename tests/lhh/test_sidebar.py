@@ -5,8 +5,9 @@ from django.db import DatabaseError, connections, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.models import Status
 from lhh import sidebar
-from lhh.models import Banner, Link, Page, Status
+from lhh.models import Banner, Link, Page
 
 from .factories import BannerFactory, LinkFactory, PageFactory
 

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.models import Status
 from lhh import pagecache
-from lhh.models import Status
 
 from .factories import BannerFactory, LinkFactory, PageFactory
 

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from reversion.models import Version
 
-from lhh.models import Status
+from core.models import Status
 from news.groups import EDITOR_GROUP
 from news.models import Article
 

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from lhh.models import Status
+from core.models import Status
 
 from .factories import ArticleFactory, CategoryFactory
 

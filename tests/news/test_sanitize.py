@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from lhh.sanitize import ALLOWED_TAGS
+from core.sanitize import ALLOWED_TAGS
 
 from .factories import ArticleFactory
 

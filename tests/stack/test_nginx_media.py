@@ -26,7 +26,7 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connections
 from django.test import Client
 
-from lhh.models import Status
+from core.models import Status
 from tests.documents.factories import DocumentFactory, DocumentFileFactory
 from tests.gallery.factories import AlbumFactory, PhotoFactory
 

@@ -8,9 +8,8 @@ from django.db.models.fields.files import FieldFile, ImageFieldFile
 from django.db.models.lookups import Contains
 from django.db.models.sql.where import AND, WhereNode
 from django_ckeditor_5.fields import CKEditor5Field
-from django_ckeditor_5.widgets import CKEditor5Widget
 
-from . import library
+from . import richtext
 from .sanitize import sanitize_html
 from .uploads import random_name, without_metadata
 from .validators import validate_image
@@ -28,10 +27,6 @@ class RichTextField(CKEditor5Field):
         setattr(model_instance, self.attname, value)
         return value
 
-    def formfield(self, **kwargs):
-        widget = RichTextWidget(config_name=self.config_name)
-        return super().formfield(**{"widget": widget, **kwargs})
-
     def validate(self, value, model_instance):
         super().validate(value, model_instance)
         if "<img" not in (value or ""):
@@ -46,7 +41,7 @@ class RichTextField(CKEditor5Field):
             ) or ""
         # Only a picture just inserted must have one: an old body is not
         # refused for what it already held.
-        missing = library.missing_alt_text(value, stored)
+        missing = richtext.missing_alt_text(value, stored)
         if missing:
             raise ValidationError(
                 "Ảnh mới chèn chưa có chữ thay thế (alt): %(names)s. Bấm vào ảnh trong "
@@ -57,20 +52,8 @@ class RichTextField(CKEditor5Field):
             )
 
 
-class RichTextWidget(CKEditor5Widget):
-    """The editor with the media library beside it: a button that inserts a
-    picture already in the library, and the alt text asked for each picture
-    inserted or uploaded (static/js/editor-library.js)."""
-
-    template_name = "lhh/widgets/rich_text.html"
-
-    class Media:
-        css = {"all": ["css/editor-library.css"]}
-        js = ["js/editor-library.js"]
-
-
 class ServerNamedFile:
-    """Stores a new upload under a name the server chooses (lhh.uploads).
+    """Stores a new upload under a name the server chooses (core.uploads).
 
     FieldFile.save() is the one door into storage for a model's file, from
     a form, `objects.create(image=upload)` or an import alike.

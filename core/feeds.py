@@ -14,7 +14,7 @@ def _safe(value):
 class XmlSafeRssFeed(Rss201rev2Feed):
     """RSS 2.0 that leaves out the characters XML 1.0 cannot carry.
 
-    Stored text is cleaned on save (lhh.text.clean_text_fields), but rows
+    Stored text is cleaned on save (core.text.clean_text_fields), but rows
     written before that, or by a bulk import that sends no signal, must not
     turn the feed into an error page for every reader.
     """

@@ -5,7 +5,7 @@ storage (500) nor lets a guesser pick a new address for every try."""
 import pytest
 from django.test import RequestFactory
 
-from lhh.net import client_ip
+from core.net import client_ip
 
 LOGIN = "/admin/login/"
 WRONG = {"username": "quantri", "password": "sai-mat-khau"}

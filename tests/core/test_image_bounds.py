@@ -43,7 +43,7 @@ def test_an_extreme_png_is_refused_by_the_editor_upload(client, staff_user, size
 
 
 def test_an_extreme_png_is_refused_by_the_album_upload(admin_client):
-    from tests.lhh.test_uploads import album_form
+    from tests.core.test_uploads import album_form
 
     album = AlbumFactory()
     response = admin_client.post(

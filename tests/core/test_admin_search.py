@@ -1,4 +1,4 @@
-"""Admin search and autocomplete without diacritics (lhh.adminsearch).
+"""Admin search and autocomplete without diacritics (core.adminsearch).
 
 The generic tests walk the admin registry: every admin with search_fields
 finds a row holding Vietnamese text by the text's folded form, in its
@@ -12,11 +12,10 @@ from django.apps import apps
 from django.contrib import admin
 from django.db import models
 
-from lhh.adminsearch import FoldedSearchMixin
-from lhh.text import fold_pattern
+from core.adminsearch import FoldedSearchMixin
+from core.text import fold_pattern
 from news.models import Category
-
-from .test_admin_registry import SUPERUSER, demo, logged_in  # noqa: F401
+from tests.lhh.test_admin_registry import SUPERUSER, demo, logged_in  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

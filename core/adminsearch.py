@@ -1,7 +1,7 @@
 """Admin search and autocomplete that ignore diacritics and case.
 
 Staff type "to chuc" for "Tổ chức" and "da lat" for "Đà Lạt". Each word of
-the query becomes a regular expression (lhh.text.fold_pattern) that lists,
+the query becomes a regular expression (core.text.fold_pattern) that lists,
 for every letter, all the letters fold() turns into it; Django's `regex`
 lookup runs it on both databases (PostgreSQL's `~`, SQLite's REGEXP, which
 Django provides with Python's `re`). No column or index per model is

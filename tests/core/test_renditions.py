@@ -1,7 +1,7 @@
 from imagekit.cachefiles import namers
 
+from core import renditions
 from gallery.models import Photo
-from lhh import renditions
 from news.models import Article
 
 

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from lhh.text import fold, nfc, vn_slugify
+from core.text import fold, nfc, vn_slugify
 
 
 @pytest.mark.parametrize(

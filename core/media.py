@@ -30,7 +30,7 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
 
-# Renditions are named after their source (lhh.renditions, imagekit's namer).
+# Renditions are named after their source (core.renditions, imagekit's namer).
 RENDITIONS = "CACHE/images/"
 # How long a browser or shared cache may keep a public file: files are
 # never changed in place (new uploads get new names), so this only bounds

@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from lhh.models import Status
+from core.models import Status
 from tests.documents.factories import DocumentFactory, DocumentFileFactory
 from tests.gallery.factories import AlbumFactory, PhotoFactory
 from tests.news.factories import ArticleFactory

@@ -2,13 +2,13 @@ import datetime
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.urls import reverse
 from django.utils import timezone
 
 from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import unique_slug, visible_name
 from lhh import search, sidebar
-from lhh.links import Link
 from lhh.models import SearchKind
 
 from .files import (
@@ -21,10 +21,6 @@ from .files import (
     validate_document_file,
 )
 from .text import number_key, padded_words
-
-# Addresses linked by the dozen on a page (lhh.links).
-DOCUMENT_URL = Link("documents:detail")
-DOWNLOAD_URL = Link("documents:download")
 
 
 class Vocabulary(models.Model):
@@ -282,7 +278,7 @@ class Document(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return DOCUMENT_URL(slug=self.slug)
+        return reverse("documents:detail", kwargs={"slug": self.slug})
 
     def slug_source(self):
         """ "582/QĐ-UBND" of 2018 → "582-qd-ubnd-2018"; the year is left out when
@@ -438,7 +434,9 @@ class DocumentFile(models.Model):
         self.document.refresh_search_text()
 
     def get_absolute_url(self):
-        return DOWNLOAD_URL(slug=self.document.slug, file_id=self.pk)
+        return reverse(
+            "documents:download", kwargs={"slug": self.document.slug, "file_id": self.pk}
+        )
 
     def delete(self, *args, **kwargs):
         result = super().delete(*args, **kwargs)

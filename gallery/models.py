@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
@@ -11,13 +12,9 @@ from core.fields import UploadImageField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import unique_slug
 from lhh import sidebar
-from lhh.links import Link
 from lhh.models import SearchKind
 
 from .processors import LARGE_BOX, StripMetadata, large_size
-
-# Addresses linked by the dozen on a page (lhh.links).
-ALBUM_URL = Link("gallery:album")
 
 # Renditions: fixed crops for the grids, a bounded size for the lightbox;
 # never enlarged, so a rendition costs at most what its source does.
@@ -109,7 +106,7 @@ class Album(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return ALBUM_URL(slug=self.slug)
+        return reverse("gallery:album", kwargs={"slug": self.slug})
 
     def search_document(self):
         # Staff caption every photo: captions make an album findable by who

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
@@ -17,10 +18,6 @@ from core.models import Publishable, PublishableQuerySet, Status
 from core.text import html_to_text, unique_slug
 
 from . import sidebar, workercache
-from .links import Link
-
-# Addresses linked by the dozen on a page (lhh.links).
-PAGE_URL = Link("lhh:page")
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -152,7 +149,7 @@ class Page(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return PAGE_URL(slug=self.slug)
+        return reverse("lhh:page", kwargs={"slug": self.slug})
 
     def search_document(self):
         return {

@@ -3,16 +3,12 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
+from django.urls import reverse
 
 from core.fields import RichTextField, UploadImageField
 from core.text import html_to_text, unique_slug
 from lhh import sidebar
-from lhh.links import Link
 from lhh.models import SearchKind
-
-# Addresses linked by the dozen on a page (lhh.links).
-GROUP_URL = Link("members:group")
-ORGANIZATION_URL = Link("members:organization")
 
 
 def round_down_figure(total):
@@ -95,11 +91,10 @@ class OrganizationGroupQuerySet(models.QuerySet):
         for pk, name, slug, org_pk, org_name, org_slug in _TREE.rows():
             group = groups.get(pk)
             if group is None:
-                # The group's address once; its organizations' extend it.
-                url = OrganizationGroup(slug=slug).get_absolute_url()
+                url = reverse("members:group", kwargs={"slug": slug})
                 group = groups[pk] = TreeGroup(pk, name, url, [])
             if org_pk is not None:
-                url = f"{group.url}{org_slug}/"
+                url = reverse("members:organization", kwargs={"group_slug": slug, "slug": org_slug})
                 group.organizations.append(TreeOrganization(org_pk, org_name, url))
         return list(groups.values())
 
@@ -148,7 +143,7 @@ class OrganizationGroup(SluggedModel):
         verbose_name_plural = "nhóm tổ chức"
 
     def get_absolute_url(self):
-        return GROUP_URL(slug=self.slug)
+        return reverse("members:group", kwargs={"slug": self.slug})
 
 
 _TREE = sidebar.Statement(lambda: OrganizationGroup.objects.tree_rows())
@@ -244,7 +239,9 @@ class Organization(SluggedModel):
         ]
 
     def get_absolute_url(self):
-        return ORGANIZATION_URL(group_slug=self.group.slug, slug=self.slug)
+        return reverse(
+            "members:organization", kwargs={"group_slug": self.group.slug, "slug": self.slug}
+        )
 
     def search_document(self):
         return {

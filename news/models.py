@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
+from django.urls import reverse
 from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
@@ -12,12 +13,7 @@ from core.fields import RichTextField, UploadImageField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import html_to_text, unique_slug
 from lhh import sidebar
-from lhh.links import Link
 from lhh.models import SearchKind
-
-# Addresses linked by the dozen on a page (lhh.links).
-CATEGORY_URL = Link("news:category")
-ARTICLE_URL = Link("news:article")
 
 logger = logging.getLogger(__name__)
 
@@ -103,7 +99,7 @@ class Category(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return CATEGORY_URL(slug=self.slug)
+        return reverse("news:category", kwargs={"slug": self.slug})
 
     def clean(self):
         if self.parent_id is None:
@@ -320,7 +316,9 @@ class Article(Publishable):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return ARTICLE_URL(category_slug=self.category.slug, slug=self.slug)
+        return reverse(
+            "news:article", kwargs={"category_slug": self.category.slug, "slug": self.slug}
+        )
 
     def search_document(self):
         return {

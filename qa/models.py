@@ -11,11 +11,7 @@ from django.utils.html import strip_tags
 from core.fields import RichTextField
 from core.text import html_to_text, unique_slug, vn_slugify
 from lhh import sidebar
-from lhh.links import Link
 from lhh.models import SearchKind
-
-# Addresses linked by the dozen on a page (lhh.links).
-QUESTION_URL = Link("qa:question_detail")
 
 # Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -222,7 +218,7 @@ class Question(models.Model):
         self._save_with_new_code(*args, **kwargs)
 
     def get_absolute_url(self):
-        return QUESTION_URL(pk=self.pk, slug=self.slug or "-")
+        return reverse("qa:question_detail", kwargs={"pk": self.pk, "slug": self.slug or "-"})
 
     def search_document(self):
         # The question and its answer only: never the asker's details.

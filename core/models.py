@@ -40,3 +40,37 @@ class Publishable(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class VisibleModel(models.Model):
+    """A model whose rows visitors may not see, such as a question before it is
+    answered and published.
+
+    Saving or deleting such a row changes what pages show only if visitors
+    see it now or saw it before the change (`may_show`): a new question
+    waiting for its answer leaves every cached page as it is.
+    """
+
+    class Meta:
+        abstract = True
+
+    def is_visible_to_visitors(self):
+        raise NotImplementedError
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        # A row loaded with deferred fields is not judged (that would query).
+        if not instance.get_deferred_fields():
+            instance._was_visible = instance.is_visible_to_visitors()
+        return instance
+
+    def may_show(self, created=False):
+        """Whether visitors see this row now, or saw it before this change;
+        a row built without being loaded (a revert) counts as seen."""
+        if self.is_visible_to_visitors():
+            return True
+        return not created and getattr(self, "_was_visible", True)
+
+    def remember_visibility(self):
+        self._was_visible = self.is_visible_to_visitors()

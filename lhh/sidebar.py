@@ -30,6 +30,8 @@ from django.db.models import Value
 from django.db.models.functions import Cast, Now, TruncDate
 from django.dispatch import Signal
 
+from core.models import VisibleModel
+
 from . import workercache
 
 SIDEBAR_CACHE_SECONDS = 60
@@ -269,6 +271,9 @@ content_changed.connect(workercache.forget, dispatch_uid="workercache-forget")
 
 # Models whose rows never show in a sidebar block.
 NOT_SIDEBAR_CONTENT = {
+    # The rate limit's counters of the Q&A form and lookup: a bot guessing
+    # tracking codes must not empty every cache.
+    "qa.AddressCount",
     "lhh.VisitDay",
     "lhh.SearchEntry",
     "lhh.SiteProfile",
@@ -285,5 +290,19 @@ def connect_signals():
     for model in apps.get_models():
         label = model._meta.label
         if model._meta.app_label in CONTENT_APPS and label not in NOT_SIDEBAR_CONTENT:
-            post_save.connect(bump_version, sender=model, dispatch_uid=f"sidebar-save-{label}")
-            post_delete.connect(bump_version, sender=model, dispatch_uid=f"sidebar-del-{label}")
+            post_save.connect(_saved, sender=model, dispatch_uid=f"sidebar-save-{label}")
+            post_delete.connect(_deleted, sender=model, dispatch_uid=f"sidebar-del-{label}")
+
+
+def _saved(sender, instance, created=False, **kwargs):
+    if not isinstance(instance, VisibleModel):
+        bump_version()
+        return
+    if instance.may_show(created):
+        bump_version()
+    instance.remember_visibility()
+
+
+def _deleted(sender, instance, **kwargs):
+    if not isinstance(instance, VisibleModel) or instance.may_show():
+        bump_version()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from core.fields import RichTextField
+from core.models import VisibleModel
 from core.text import html_to_text, unique_slug, vn_slugify
 from lhh import sidebar
 from lhh.models import SearchKind
@@ -132,7 +133,7 @@ class QuestionQuerySet(models.QuerySet):
         return self.open().filter(due_on__lt=timezone.localdate())
 
 
-class Question(models.Model):
+class Question(VisibleModel):
     """A visitor's question, its handling by staff and its answer."""
 
     asker_name = models.CharField("họ và tên người hỏi", max_length=100)
@@ -271,6 +272,9 @@ class Question(models.Model):
     @property
     def has_answer(self):
         return self.status == QuestionStatus.ANSWERED and bool(self.answer)
+
+    def is_visible_to_visitors(self):
+        return self.is_public
 
     @property
     def is_public(self):

@@ -1,24 +1,29 @@
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from .models import SiteProfile
 
-# The top menu (DESIGN.md's public URLs); paths, not reversed names, because
-# they are part of the portal's public address space and never change.
+# The top menu (DESIGN.md's public URLs), as (view name, arguments, label).
 MAIN_MENU = [
-    ("/", "Trang chủ"),
-    ("/gioi-thieu/gioi-thieu-chung/", "Giới thiệu"),
-    ("/tin-tuc/", "Tin tức"),
-    ("/to-chuc-thanh-vien/", "Tổ chức thành viên"),
-    ("/van-ban/", "Văn bản"),
-    ("/hoi-dap/", "Hỏi đáp"),
-    ("/thu-vien-anh/", "Thư viện ảnh"),
-    ("/gioi-thieu/lien-he/", "Liên hệ"),
+    ("lhh:home", {}, "Trang chủ"),
+    ("lhh:page", {"slug": "gioi-thieu-chung"}, "Giới thiệu"),
+    ("news:list", {}, "Tin tức"),
+    ("members:index", {}, "Tổ chức thành viên"),
+    ("documents:list", {}, "Văn bản"),
+    ("qa:question_list", {}, "Hỏi đáp"),
+    ("gallery:album_list", {}, "Thư viện ảnh"),
+    ("lhh:page", {"slug": "lien-he"}, "Liên hệ"),
 ]
+
+
+def main_menu():
+    return [(reverse(name, kwargs=kwargs), label) for name, kwargs, label in MAIN_MENU]
 
 
 def site(request):
     return {
         "site": SiteProfile.load(),
-        "main_menu": MAIN_MENU,
+        "main_menu": SimpleLazyObject(main_menu),
         "now": timezone.localtime(),
     }

@@ -3,6 +3,7 @@ import logging
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import DetailView, ListView, TemplateView
@@ -65,12 +66,10 @@ class PageDetailView(DetailView):
 
 @require_GET
 def robots_txt(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /tim-kiem/",
-        "Disallow: /hoi-dap/tra-cuu/",
+        *(f"Disallow: {reverse(name)}" for name in ("admin:index", "lhh:search", "qa:lookup")),
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

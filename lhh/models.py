@@ -381,6 +381,16 @@ BODY_WIDTHS = (480, 800, 1200)
 BODY_MAX_HEIGHT = 4000
 
 
+def body_rendition(width):
+    """A JPEG at most `width` wide, never enlarged."""
+    return ImageSpecField(
+        source="file",
+        processors=[ResizeToFit(width, BODY_MAX_HEIGHT, upscale=False)],
+        format="JPEG",
+        options={"quality": 82},
+    )
+
+
 def fitted_size(width, height, box):
     """The size pilkit's ResizeToFit(*box, upscale=False) gives a picture."""
     if not width or not height:
@@ -444,24 +454,9 @@ class MediaItem(models.Model):
         options={"quality": 82},
     )
 
-    body_small = ImageSpecField(
-        source="file",
-        processors=[ResizeToFit(BODY_WIDTHS[0], BODY_MAX_HEIGHT, upscale=False)],
-        format="JPEG",
-        options={"quality": 82},
-    )
-    body_medium = ImageSpecField(
-        source="file",
-        processors=[ResizeToFit(BODY_WIDTHS[1], BODY_MAX_HEIGHT, upscale=False)],
-        format="JPEG",
-        options={"quality": 82},
-    )
-    body_large = ImageSpecField(
-        source="file",
-        processors=[ResizeToFit(BODY_WIDTHS[2], BODY_MAX_HEIGHT, upscale=False)],
-        format="JPEG",
-        options={"quality": 82},
-    )
+    body_small = body_rendition(BODY_WIDTHS[0])
+    body_medium = body_rendition(BODY_WIDTHS[1])
+    body_large = body_rendition(BODY_WIDTHS[2])
 
     objects = MediaItemQuerySet.as_manager()
 

@@ -50,22 +50,12 @@ def test_a_site_profile_edit_shows_in_the_cached_header_at_once(admin_client):
 
 @pytest.fixture
 def ask_form(settings, monkeypatch):
-    from tests.qa.factories import TopicFactory
+    from tests.qa.factories import TopicFactory, question_form
 
     # Accept "PASSED" as the captcha answer (as tests/qa/conftest.py does).
     settings.CAPTCHA_TEST_MODE = True
     monkeypatch.setattr("captcha.conf.settings.CAPTCHA_TEST_MODE", True)
-    return {
-        "asker_name": "Nguyễn Văn An",
-        "email": "an.nguyen@example.com",
-        "topic": str(TopicFactory().pk),
-        "title": "Thủ tục gia nhập Liên hiệp Hội",
-        "body": "Xin hỏi hội chúng tôi cần chuẩn bị hồ sơ gì để gia nhập Liên hiệp Hội?",
-        "consent": "on",
-        "website": "",
-        "captcha_0": "khoa-thu",
-        "captcha_1": "PASSED",
-    }
+    return question_form(TopicFactory())
 
 
 def version_after(action):

@@ -1,6 +1,6 @@
 import pytest
 
-from .factories import TopicFactory
+from .factories import TopicFactory, question_form
 
 
 @pytest.fixture
@@ -21,19 +21,7 @@ def topic(db):
 
 @pytest.fixture
 def form_data(topic):
-    return {
-        "asker_name": "Nguyễn Văn An",
-        "email": "an.nguyen@example.com",
-        "phone": "0912 345 678",
-        "address": "12 Trần Phú, Đà Lạt",
-        "topic": str(topic.pk),
-        "title": "Thủ tục gia nhập Liên hiệp Hội",
-        "body": "Xin hỏi hội chúng tôi cần chuẩn bị hồ sơ gì để gia nhập Liên hiệp Hội?",
-        "consent": "on",
-        "website": "",
-        "captcha_0": "khoa-thu",
-        "captcha_1": "PASSED",
-    }
+    return question_form(topic)
 
 
 @pytest.fixture

@@ -32,3 +32,20 @@ class AnsweredQuestionFactory(QuestionFactory):
 
 class PublishedQuestionFactory(AnsweredQuestionFactory):
     is_published_as_faq = True
+
+
+def question_form(topic):
+    """What a visitor types into the question form (captcha in test mode)."""
+    return {
+        "asker_name": "Nguyễn Văn An",
+        "email": "an.nguyen@example.com",
+        "phone": "0912 345 678",
+        "address": "12 Trần Phú, Đà Lạt",
+        "topic": str(topic.pk),
+        "title": "Thủ tục gia nhập Liên hiệp Hội",
+        "body": "Xin hỏi hội chúng tôi cần chuẩn bị hồ sơ gì để gia nhập Liên hiệp Hội?",
+        "consent": "on",
+        "website": "",
+        "captcha_0": "khoa-thu",
+        "captcha_1": "PASSED",
+    }

@@ -163,7 +163,7 @@ def _jpeg(size, colours, text):
 
     from PIL import Image, ImageDraw
 
-    from lhh.demo import font
+    from core.demoimages import font
 
     image = Image.new("RGB", size, colours[0])
     draw = ImageDraw.Draw(image)

@@ -11,8 +11,8 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
+from core.demoimages import font
 from core.models import Status
-from lhh.demo import font
 from news.models import Article
 
 from .models import Album, Photo

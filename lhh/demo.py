@@ -3,12 +3,9 @@ THÔNG TIN CHÍNH pages, the LIÊN KẾT links of the reference page and two
 QUẢNG CÁO banners. Every row is created only if missing, so running the
 seed again changes nothing and never overwrites what staff edited."""
 
-from io import BytesIO
-from pathlib import Path
-
 from django.core.files.base import ContentFile
-from PIL import Image, ImageDraw, ImageFont
 
+from core.demoimages import banner_image
 from core.models import Status
 
 from .models import Banner, Link, Page, SiteProfile
@@ -154,45 +151,6 @@ BANNERS = [
         ((179, 38, 30), (242, 183, 5)),
     ),
 ]
-
-FONT_PATHS = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-]
-
-
-def font(size):
-    for path in FONT_PATHS:
-        if Path(path).is_file():
-            return ImageFont.truetype(path, size)
-    return ImageFont.load_default(size)
-
-
-def banner_image(text, colours, size=(540, 200)):
-    """A simple gradient banner with its title drawn in."""
-    image = Image.new("RGB", size, colours[0])
-    draw = ImageDraw.Draw(image)
-    width, height = size
-    for x in range(width):
-        t = x / width
-        colour = tuple(int(a + (b - a) * t) for a, b in zip(colours[0], colours[1], strict=True))
-        draw.line([(x, 0), (x, height)], fill=colour)
-    words, lines, line = text.split(), [], ""
-    for word in words:
-        candidate = f"{line} {word}".strip()
-        if draw.textlength(candidate, font=font(34)) > width - 40 and line:
-            lines.append(line)
-            line = word
-        else:
-            line = candidate
-    lines.append(line)
-    y = (height - 44 * len(lines)) // 2
-    for line in lines:
-        draw.text((20, y), line, font=font(34), fill="white")
-        y += 44
-    buffer = BytesIO()
-    image.save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def seed(log):

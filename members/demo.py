@@ -13,8 +13,8 @@ from io import BytesIO
 from django.core.files.base import ContentFile
 from PIL import Image, ImageDraw
 
+from core.demoimages import font
 from core.text import vn_slugify
-from lhh.demo import font
 
 from .models import Field, Organization, OrganizationGroup
 

@@ -10,9 +10,9 @@ from zoneinfo import ZoneInfo
 from django.core.files.base import ContentFile
 from django.utils.html import format_html
 
+from core.demoimages import banner_image
 from core.models import Status
 from core.text import vn_slugify
-from lhh.demo import banner_image
 from lhh.models import MediaItem
 
 from .models import Article, Category

@@ -75,6 +75,9 @@ class AlbumAdmin(SortableAdminBase, FoldedSearchMixin, VersionAdmin):
                 photo_total=Count("photos"),
                 missing_captions=Count("photos", filter=Q(photos__caption="")),
             )
+            # A grouped query drops Meta.ordering: the autocomplete's pages
+            # would come in no set order.
+            .order_by(*Album._meta.ordering)
         )
 
     @admin.display(description="số ảnh", ordering="photo_total")

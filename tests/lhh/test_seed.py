@@ -54,6 +54,14 @@ def test_seed_demo_admin_creates_the_demo_account_once(django_user_model):
     call_command("seed_demo", "--admin", verbosity=0)
     call_command("seed_demo", "--admin", verbosity=0)
     assert django_user_model.objects.filter(username="admin", is_superuser=True).count() == 1
+    # One staff account per group, to try the admin as each role.
+    staff = django_user_model.objects.filter(is_staff=True, is_superuser=False)
+    assert {(user.username, user.groups.get().name) for user in staff} == {
+        ("bientap", "Biên tập viên"),
+        ("vanthu", "Văn thư"),
+        ("hoidap", "Cán bộ hỏi đáp"),
+    }
+    assert all(user.check_password("lhh-demo-2026") for user in staff)
 
 
 def test_demo_images_have_their_size_stored():

@@ -2,6 +2,7 @@ from importlib import import_module
 from importlib.util import find_spec
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -11,6 +12,12 @@ DEMO_APPS = ["lhh", "news", "members", "documents", "qa", "gallery"]
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "lhh-demo-2026"
+# One account per staff group (lhh.groups), to try the admin as each role.
+DEMO_STAFF = [
+    ("bientap", "Nguyễn Thị", "Biên Tập", "Biên tập viên"),
+    ("vanthu", "Trần Văn", "Văn Thư", "Văn thư"),
+    ("hoidap", "Lê Thị", "Hỏi Đáp", "Cán bộ hỏi đáp"),
+]
 
 
 class Command(BaseCommand):
@@ -20,7 +27,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--admin",
             action="store_true",
-            help="Tạo thêm tài khoản quản trị mẫu (chỉ dùng trên máy thử).",
+            help="Tạo thêm tài khoản quản trị và cán bộ mẫu (chỉ dùng trên máy thử).",
         )
 
     def handle(self, *args, admin=False, **options):
@@ -39,9 +46,19 @@ class Command(BaseCommand):
             User.objects.create_superuser(
                 DEMO_ADMIN_USERNAME, "admin@example.com", DEMO_ADMIN_PASSWORD
             )
+        for username, first_name, last_name, group in DEMO_STAFF:
+            user, created = User.objects.get_or_create(
+                username=username,
+                defaults={"first_name": first_name, "last_name": last_name, "is_staff": True},
+            )
+            if created:
+                user.set_password(DEMO_ADMIN_PASSWORD)
+                user.save()
+                user.groups.add(Group.objects.get(name=group))
         self.stdout.write(
             self.style.SUCCESS(
                 "Tài khoản quản trị mẫu (đăng nhập tại /admin/): "
-                f"{DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}"
+                f"{DEMO_ADMIN_USERNAME} / {DEMO_ADMIN_PASSWORD}; cán bộ mẫu, cùng mật khẩu: "
+                + ", ".join(f"{username} ({group})" for username, _, _, group in DEMO_STAFF)
             )
         )

@@ -14,9 +14,10 @@ DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "lhh-demo-2026"
 # One account per staff group (lhh.groups), to try the admin as each role.
 DEMO_STAFF = [
-    ("bientap", "Nguyễn Thị", "Biên Tập", "Biên tập viên"),
-    ("vanthu", "Trần Văn", "Văn Thư", "Văn thư"),
-    ("hoidap", "Lê Thị", "Hỏi Đáp", "Cán bộ hỏi đáp"),
+    # Django's full name is "first last": the family and middle names first.
+    ("bientap", "Nguyễn Thị", "Hoa", "Biên tập viên"),
+    ("vanthu", "Trần Văn", "Minh", "Văn thư"),
+    ("hoidap", "Lê Thị", "Lan", "Cán bộ hỏi đáp"),
 ]
 
 

@@ -15,7 +15,7 @@ STAFF_GROUPS = {
         "news.article": ALL,
         "news.category": ALL,
         "lhh.page": ALL,
-        "lhh.mediaitem": ALL,
+        "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
     },
@@ -32,7 +32,7 @@ STAFF_GROUPS = {
         "qa.question": ("view", "change"),
         "qa.topic": ("view", "add", "change"),
         # Pictures in answers come from, and go into, the media library.
-        "lhh.mediaitem": ("view", "add", "change"),
+        "medialibrary.mediaitem": ("view", "add", "change"),
     },
 }
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "imagekit",
     "adminsortable2",
     "core",
+    "medialibrary",
     "lhh",
     "news",
     "members",

@@ -277,10 +277,10 @@ NOT_SIDEBAR_CONTENT = {
     "lhh.VisitDay",
     "lhh.SearchEntry",
     "lhh.SiteProfile",
-    "lhh.MediaItem",
-    "lhh.MediaUsage",
+    "medialibrary.MediaItem",
+    "medialibrary.MediaUsage",
 }
-CONTENT_APPS = {"lhh", "news", "members", "documents", "qa", "gallery"}
+CONTENT_APPS = {"lhh", "medialibrary", "news", "members", "documents", "qa", "gallery"}
 
 
 def connect_signals():

@@ -1,8 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path
+from django.urls import include, path, re_path
 
+import medialibrary.views
 from core import media
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from gallery.sitemaps import AlbumSitemap
@@ -58,10 +59,14 @@ urlpatterns = [
     # it checks images by content (core.validators) before storing them.
     path(
         "ckeditor5/image_upload/",
-        views.editor_image_upload,
+        medialibrary.views.editor_image_upload,
         name="ck_editor_5_upload_file",
     ),
     path("captcha/", include("captcha.urls")),
+    re_path(
+        rf"^admin/lhh/(?P<model>{'|'.join(views.MOVED_ADMIN_MODELS)})/(?P<rest>.*)$",
+        views.moved_admin_page,
+    ),
     path("admin/", admin.site.urls),
 ]
 

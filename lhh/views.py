@@ -1,19 +1,17 @@
 import logging
 
-from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET
 from django.views.generic import DetailView, ListView, TemplateView
 
 from core.text import nfc
-from core.validators import validate_image
 from news.models import Article, Category
 
 from . import search
-from .models import MediaItem, Page, SearchEntry, SearchKind
+from .models import Page, SearchEntry, SearchKind
 
 logger = logging.getLogger(__name__)
 
@@ -62,6 +60,18 @@ class PageDetailView(DetailView):
 
     def get_queryset(self):
         return Page.objects.published()
+
+
+# Admin addresses of models that moved out of lhh, for staff bookmarks:
+# the admin names its pages by app label.
+MOVED_ADMIN_MODELS = {"mediaitem": "medialibrary"}
+
+
+def moved_admin_page(request, model, rest):
+    url = f"{reverse('admin:index')}{MOVED_ADMIN_MODELS[model]}/{model}/{rest}"
+    if request.META.get("QUERY_STRING"):
+        url = f"{url}?{request.META['QUERY_STRING']}"
+    return HttpResponseRedirect(url)
 
 
 @require_GET
@@ -125,33 +135,3 @@ class SearchView(ListView):
             has_words=bool(self.search.words),
         )
         return context
-
-
-def _editor_error(message, status=400):
-    # CKEditor 5's simple upload adapter shows `error.message` to the editor.
-    return JsonResponse({"error": {"message": message}}, status=status)
-
-
-@require_POST
-def editor_image_upload(request):
-    """CKEditor 5 image upload, checked by content like every other upload.
-
-    Replaces django-ckeditor-5's view, which only asks Pillow whether the
-    file opens: that lets through formats such as BMP/TIFF, pixel bombs and
-    keeps the sender's file name. The picture becomes an item of the media
-    library, stored like every upload (core.uploads): a random name with the
-    format's extension, without metadata.
-    """
-    if not (request.user.is_active and request.user.is_staff):
-        return _editor_error("Bạn không có quyền tải ảnh lên.", status=403)
-    upload = request.FILES.get("upload")
-    if upload is None:
-        return _editor_error("Chưa chọn tệp ảnh để tải lên.")
-    try:
-        validate_image(upload)
-    except ValidationError as error:
-        return _editor_error(" ".join(error.messages))
-    item = MediaItem.objects.create(file=upload, uploaded_by=request.user)
-    # The simple upload adapter passes the whole answer on (uploadComplete):
-    # the picture's library id, for the alt text asked next.
-    return JsonResponse({"url": item.file.url, "id": item.pk, "alt": item.alt_text})

@@ -5,7 +5,7 @@ from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from lhh.adminsort import SortableListMixin, SortableTabularInline
-from lhh.library import LibraryEditorMixin
+from medialibrary.widgets import LibraryEditorMixin
 
 from .models import Field, Organization, OrganizationGroup
 

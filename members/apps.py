@@ -6,9 +6,9 @@ class MembersConfig(AppConfig):
     verbose_name = "Tổ chức thành viên"
 
     def ready(self):
-        from lhh import library
+        from medialibrary import usage
 
         from .models import Organization
 
         # Which library images each organization's introduction shows.
-        library.track(Organization, "description")
+        usage.track(Organization, "description")

@@ -20,7 +20,7 @@ from core.diff import word_diff
 from core.models import Status
 from core.sanitize import sanitize_html
 from core.text import html_to_text
-from lhh.library import LibraryEditorMixin
+from medialibrary.widgets import LibraryEditorMixin
 
 from .models import Article, Category
 

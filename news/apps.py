@@ -7,11 +7,11 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from core import media
-        from lhh import library
+        from medialibrary import usage
 
         from .models import Article
 
         # The cover of a draft or scheduled article, and its renditions.
         media.protect("news/", Article.objects.published, "cover", "news.view_article")
         # Which library images each article's body shows.
-        library.track(Article, "body")
+        usage.track(Article, "body")

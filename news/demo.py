@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from core.demoimages import banner_image
 from core.models import Status
 from core.text import vn_slugify
-from lhh.models import MediaItem
+from medialibrary.models import MediaItem
 
 from .models import Article, Category
 

@@ -10,7 +10,7 @@ from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from lhh import search, sidebar
-from lhh.library import LibraryEditorMixin
+from medialibrary.widgets import LibraryEditorMixin
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic

@@ -6,9 +6,9 @@ class QaConfig(AppConfig):
     verbose_name = "Hỏi đáp"
 
     def ready(self):
-        from lhh import library
+        from medialibrary import usage
 
         from .models import Question
 
         # Which library images each answer shows.
-        library.track(Question, "answer")
+        usage.track(Question, "answer")

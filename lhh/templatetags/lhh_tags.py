@@ -1,8 +1,6 @@
 from django import template
 from django.utils import timezone
 
-from lhh import library
-
 register = template.Library()
 
 # Written out in full: Django's "vi" locale abbreviates to "Thứ 7".
@@ -23,9 +21,3 @@ def vn_weekday_date(value):
 def page_range(page_obj):
     """Page numbers around the current one, with "…" for the gaps."""
     return page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
-
-
-@register.filter
-def responsive_images(html):
-    """A sanitized rich-text body, its library pictures drawn from renditions."""
-    return library.responsive_images(html)

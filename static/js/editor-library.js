@@ -1,4 +1,4 @@
-// The media library beside each rich-text editor (lhh.fields.RichTextWidget):
+// The media library beside each rich-text editor (medialibrary.widgets.RichTextWidget):
 // "Chèn ảnh từ thư viện" opens a dialog of the library's pictures; the one
 // chosen is inserted with the alt text (and caption) typed in the dialog.
 // A picture uploaded through the editor gets the same dialog, asking its

@@ -83,7 +83,7 @@ def test_editor_writes_and_publishes_an_article_that_shows_on_the_home_page(
     assert (image.get_attribute("width"), image.get_attribute("height")) == ("120", "80")
     assert image.evaluate("img => img.complete && img.naturalWidth > 0")
     # The library learnt the alt text, for the next time it is inserted.
-    from lhh.models import MediaItem
+    from medialibrary.models import MediaItem
 
     assert MediaItem.objects.get(file__endswith=".png", uploaded_by=editor).alt_text == (
         "Khách mời hội thảo chuyển đổi số"
@@ -157,7 +157,7 @@ def test_editor_inserts_a_library_picture_with_its_alt_text(page, site, editor, 
     """The demo's unused library picture (800 × 450, no alt text yet) is
     found without diacritics, described and inserted into a new article;
     the published page draws it from renditions."""
-    from lhh.models import MediaItem
+    from medialibrary.models import MediaItem
 
     item = MediaItem.objects.get(caption__startswith="Hội thảo khoa học")
     uploads_before = MediaItem.objects.count()

@@ -130,7 +130,7 @@ def test_editor_group_has_exactly_the_news_page_library_and_gallery_permissions(
             ("news", "article"),
             ("news", "category"),
             ("lhh", "page"),
-            ("lhh", "mediaitem"),
+            ("medialibrary", "mediaitem"),
             ("gallery", "album"),
             ("gallery", "photo"),
         ]

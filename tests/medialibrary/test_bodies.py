@@ -7,16 +7,16 @@ from django.core.files.base import ContentFile
 from django.utils.html import escape
 
 from core.models import Status
-from lhh import library
-from lhh.models import MediaItem
+from medialibrary import images
+from medialibrary.models import MediaItem
 from news.models import Article
 from tests.news.factories import ArticleFactory, CategoryFactory, png_bytes
 
-from .test_media_library import used_by
+from .test_admin import used_by
 
 pytestmark = pytest.mark.django_db
 
-PICKER_URL = "/admin/lhh/mediaitem/picker/"
+PICKER_URL = "/admin/medialibrary/mediaitem/picker/"
 
 
 def make_item(size=(1600, 900), **fields):
@@ -34,7 +34,7 @@ def img(item, alt="Đại biểu dự hội thảo", **attrs):
 
 def test_a_library_picture_is_drawn_from_renditions_at_most_1200_wide():
     item = make_item()
-    html = str(library.responsive_images(f"<p>Mở đầu.</p>{img(item)}<p>Kết.</p>"))
+    html = str(images.responsive_images(f"<p>Mở đầu.</p>{img(item)}<p>Kết.</p>"))
     small, medium, large = item.body_small.url, item.body_medium.url, item.body_large.url
     assert f'src="{medium}"' in html
     assert f'srcset="{small} 480w, {medium} 800w, {large} 1200w"' in html
@@ -47,7 +47,7 @@ def test_a_library_picture_is_drawn_from_renditions_at_most_1200_wide():
 
 def test_a_small_picture_is_never_enlarged():
     item = make_item(size=(300, 200))
-    html = str(library.responsive_images(img(item)))
+    html = str(images.responsive_images(img(item)))
     assert f'srcset="{item.body_small.url} 300w"' in html
     assert f'src="{item.body_small.url}"' in html
     assert 'width="300" height="200"' in html
@@ -63,7 +63,7 @@ def test_the_renditions_exist_once_the_picture_is_saved():
 def test_alt_text_and_title_are_kept_and_escaped():
     item = make_item(alt_text="Chữ trong thư viện")
     tricky = 'Biểu đồ "tăng trưởng" > 5% & <b>'
-    html = str(library.responsive_images(img(item, alt=tricky, title="Nguồn: Sở KH&CN")))
+    html = str(images.responsive_images(img(item, alt=tricky, title="Nguồn: Sở KH&CN")))
     assert f'alt="{escape(tricky)}"' in html
     assert 'title="Nguồn: Sở KH&amp;CN"' in html
     assert "<b>" not in html
@@ -71,28 +71,28 @@ def test_alt_text_and_title_are_kept_and_escaped():
 
 def test_without_alt_the_librarys_alt_text_is_used_and_an_empty_one_is_kept():
     item = make_item(alt_text="Chữ trong thư viện")
-    assert 'alt="Chữ trong thư viện"' in str(library.responsive_images(img(item, alt=None)))
+    assert 'alt="Chữ trong thư viện"' in str(images.responsive_images(img(item, alt=None)))
     # alt="" says the picture is decoration: it stays so.
-    assert 'alt=""' in str(library.responsive_images(img(item, alt="")))
+    assert 'alt=""' in str(images.responsive_images(img(item, alt="")))
 
 
 def test_other_images_are_left_as_they_are():
     outside = '<p><img src="https://example.org/a.png" alt="ngoài"></p>'
     unknown = '<p><img src="/media/editor/2020/01/khong-co.png" alt="cũ"></p>'
-    assert str(library.responsive_images(outside)) == outside
-    assert str(library.responsive_images(unknown)) == unknown
-    assert str(library.responsive_images("")) == ""
+    assert str(images.responsive_images(outside)) == outside
+    assert str(images.responsive_images(unknown)) == unknown
+    assert str(images.responsive_images("")) == ""
 
 
 def test_one_query_for_any_number_of_pictures(django_assert_num_queries):
     items = [make_item(size=(900, 600)) for _ in range(5)]
     with django_assert_num_queries(1):
-        one = str(library.responsive_images(img(items[0])))
+        one = str(images.responsive_images(img(items[0])))
     with django_assert_num_queries(1):
-        five = str(library.responsive_images("".join(img(item) for item in items)))
+        five = str(images.responsive_images("".join(img(item) for item in items)))
     assert one.count("srcset=") == 1 and five.count("srcset=") == 5
     with django_assert_num_queries(0):
-        library.responsive_images("<p>Không có ảnh.</p>")
+        images.responsive_images("<p>Không có ảnh.</p>")
 
 
 @pytest.mark.parametrize("pictures", [1, 6])
@@ -231,7 +231,7 @@ def test_the_picker_lists_pictures_newest_first_with_their_details(admin_client)
 
 
 def test_the_picker_searches_without_diacritics_and_pages(admin_client, monkeypatch):
-    from lhh.admin import MediaItemAdmin
+    from medialibrary.admin import MediaItemAdmin
 
     monkeypatch.setattr(MediaItemAdmin, "picker_page_size", 2)
     for n in range(3):
@@ -269,5 +269,5 @@ def test_every_rich_text_form_offers_the_library(admin_client):
     ):
         content = admin_client.get(url).content.decode()
         assert "Chèn ảnh từ thư viện" in content, url
-        assert 'data-picker-url="/admin/lhh/mediaitem/picker/"' in content, url
+        assert 'data-picker-url="/admin/medialibrary/mediaitem/picker/"' in content, url
         assert "js/editor-library.js" in content, url

@@ -6,15 +6,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db.models import ProtectedError
 
-from lhh.models import MediaItem, MediaUsage
+from medialibrary.models import MediaItem, MediaUsage
 from news.models import Article
+from tests.lhh.factories import PageFactory
 from tests.news.factories import ArticleFactory, png_bytes
-
-from .factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
-LIST_URL = "/admin/lhh/mediaitem/"
+LIST_URL = "/admin/medialibrary/mediaitem/"
 # Session, user, the list's two counts, the site profile, the rows, the date
 # hierarchy's two, and a savepoint around the list (two statements).
 LIST_QUERIES = 10
@@ -219,3 +218,13 @@ def test_the_demo_shows_a_library_item_in_an_article():
     article = Article.objects.get(pk=used.usages.get().object_id)
     assert f'src="{used.file.url}"' in article.body
     assert MediaItem.objects.filter(alt_text="", usages__isnull=True).exists()
+
+
+def test_old_admin_addresses_lead_to_the_library(admin_client):
+    item = make_item(alt_text="Ảnh cũ")
+    response = admin_client.get(f"/admin/lhh/mediaitem/{item.pk}/change/?_changelist_filters=q")
+    assert response.status_code == 302
+    assert response["Location"] == (
+        f"/admin/medialibrary/mediaitem/{item.pk}/change/?_changelist_filters=q"
+    )
+    assert admin_client.get("/admin/lhh/mediaitem/", follow=True).status_code == 200

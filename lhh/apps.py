@@ -10,14 +10,11 @@ class LhhConfig(AppConfig):
         from django.db.models.signals import post_migrate, pre_save
 
         from core import text
-        from medialibrary import usage
 
         from . import groups, search, sidebar
-        from .models import Page
 
         search.connect_signals()
         sidebar.connect_signals()
-        usage.track(Page, "body")
         for model in apps.get_models():
             if model._meta.app_label in sidebar.CONTENT_APPS:
                 pre_save.connect(

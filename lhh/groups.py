@@ -14,7 +14,7 @@ STAFF_GROUPS = {
     "Biên tập viên": {
         "news.article": ALL,
         "news.category": ALL,
-        "lhh.page": ALL,
+        "sitecontent.page": ALL,
         "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,

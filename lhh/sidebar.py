@@ -276,11 +276,20 @@ NOT_SIDEBAR_CONTENT = {
     "qa.AddressCount",
     "lhh.VisitDay",
     "lhh.SearchEntry",
-    "lhh.SiteProfile",
+    "sitecontent.SiteProfile",
     "medialibrary.MediaItem",
     "medialibrary.MediaUsage",
 }
-CONTENT_APPS = {"lhh", "medialibrary", "news", "members", "documents", "qa", "gallery"}
+CONTENT_APPS = {
+    "lhh",
+    "medialibrary",
+    "sitecontent",
+    "news",
+    "members",
+    "documents",
+    "qa",
+    "gallery",
+}
 
 
 def connect_signals():

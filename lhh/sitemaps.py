@@ -1,8 +1,6 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Page
-
 
 class StaticViewSitemap(Sitemap):
     changefreq = "daily"
@@ -13,14 +11,3 @@ class StaticViewSitemap(Sitemap):
 
     def location(self, item):
         return reverse(item)
-
-
-class PageSitemap(Sitemap):
-    changefreq = "monthly"
-    priority = 0.6
-
-    def items(self):
-        return Page.objects.published()
-
-    def lastmod(self, page):
-        return page.updated_at

@@ -11,10 +11,11 @@ from members.sitemaps import MemberSitemap
 from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
 from qa.sitemaps import QuestionSitemap
+from sitecontent.sitemaps import PageSitemap
 
 from . import views
 from .pagecache import cache_page_for_visitors
-from .sitemaps import PageSitemap, StaticViewSitemap
+from .sitemaps import StaticViewSitemap
 
 admin.site.site_header = "Quản trị Cổng thông tin LHH"
 admin.site.site_title = "Quản trị LHH"
@@ -36,7 +37,6 @@ sitemaps = {
 lhh_patterns = (
     [
         path("", cache_page_for_visitors(views.HomeView.as_view()), name="home"),
-        path("gioi-thieu/<slug:slug>/", views.PageDetailView.as_view(), name="page"),
         path("tim-kiem/", views.SearchView.as_view(), name="search"),
         path("so-do-trang/", views.SiteMapView.as_view(), name="site_map"),
     ],
@@ -45,6 +45,7 @@ lhh_patterns = (
 
 urlpatterns = [
     path("", include(lhh_patterns)),
+    path("gioi-thieu/", include("sitecontent.urls")),
     path("tin-tuc/", include("news.urls")),
     path("to-chuc-thanh-vien/", include("members.urls")),
     path("van-ban/", include("documents.urls")),

@@ -5,13 +5,14 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import DetailView, ListView, TemplateView
+from django.views.generic import ListView, TemplateView
 
 from core.text import nfc
 from news.models import Article, Category
+from sitecontent.models import Page
 
 from . import search
-from .models import Page, SearchEntry, SearchKind
+from .models import SearchEntry, SearchKind
 
 logger = logging.getLogger(__name__)
 
@@ -55,16 +56,15 @@ class SiteMapView(TemplateView):
         return super().get_context_data(category_tree=tree, pages=pages, **kwargs)
 
 
-class PageDetailView(DetailView):
-    model = Page
-
-    def get_queryset(self):
-        return Page.objects.published()
-
-
 # Admin addresses of models that moved out of lhh, for staff bookmarks:
 # the admin names its pages by app label.
-MOVED_ADMIN_MODELS = {"mediaitem": "medialibrary"}
+MOVED_ADMIN_MODELS = {
+    "mediaitem": "medialibrary",
+    "siteprofile": "sitecontent",
+    "page": "sitecontent",
+    "link": "sitecontent",
+    "banner": "sitecontent",
+}
 
 
 def moved_admin_page(request, model, rest):

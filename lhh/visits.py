@@ -19,7 +19,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import F, Q, Sum
 from django.utils import timezone
 
-from .models import SiteProfile, VisitDay
+from sitecontent.models import SiteProfile
+
+from .models import VisitDay
 
 COOKIE_NAME = "lhh_visit"
 COOKIE_SALT = "lhh.visits"

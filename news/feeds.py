@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from core.feeds import XmlSafeRssFeed
-from lhh.models import SiteProfile
+from sitecontent.models import SiteProfile
 
 from .models import Article, Category
 

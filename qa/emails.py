@@ -13,7 +13,7 @@ from django.db.models.functions import Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 
-from lhh.models import SiteProfile
+from sitecontent.models import SiteProfile
 
 from .models import Question, QuestionStatus
 

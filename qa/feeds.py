@@ -2,7 +2,7 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 
 from core.feeds import XmlSafeRssFeed
-from lhh.models import SiteProfile
+from sitecontent.models import SiteProfile
 
 from .models import Question
 

@@ -15,11 +15,11 @@ from django.utils.safestring import mark_safe
 from documents.models import Document
 from gallery.models import Photo
 from lhh import sidebar
-from lhh.models import Banner, Link, Page
 from lhh.visits import visit_stats
 from members.models import OrganizationGroup
 from news.models import Article
 from qa.models import Question
+from sitecontent.models import Banner, Link, Page
 
 register = template.Library()
 

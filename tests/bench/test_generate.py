@@ -7,11 +7,12 @@ from bench.generate import SCALES, bench_database_url, fold_by_words
 from core.text import fold
 from documents.models import Document
 from gallery.models import Album
-from lhh.models import Page, SearchEntry
+from lhh.models import SearchEntry
 from lhh.search import entry_values
 from members.models import Organization
 from news.models import Article
 from qa.models import DUE_WORKING_DAYS, Question, add_working_days
+from sitecontent.models import Page
 
 pytestmark = pytest.mark.django_db
 

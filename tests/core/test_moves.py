@@ -54,3 +54,39 @@ def test_the_media_library_moves_out_of_lhh_with_everything_that_points_at_it():
     Version.objects.get_for_object(item).get().revert()
     item.refresh_from_db()
     assert item.alt_text == "Hội thảo nông nghiệp"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sites_own_content_moves_out_of_lhh_with_its_history_and_grants():
+    from sitecontent.models import Page
+
+    with reversion.create_revision():
+        page = Page.objects.create(title="Giới thiệu chung", body="<p>Bản đầu.</p>")
+    content_type = ContentType.objects.get_for_model(Page)
+    editors = Group.objects.get(name="Biên tập viên")
+    assert editors.permissions.filter(codename="change_page").exists()
+
+    migrate([("sitecontent", None)])
+    content_type.refresh_from_db()
+    assert content_type.app_label == "lhh"
+    version = Version.objects.get(content_type_id=content_type.pk)
+    assert '"model": "lhh.page"' in version.serialized_data
+
+    migrate(None)
+    assert ContentType.objects.get_for_model(Page).pk == content_type.pk
+    assert editors.permissions.filter(codename="change_page").exists()
+    page.body = "<p>Sửa sau khi nâng cấp.</p>"
+    page.save()
+    Version.objects.get_for_object(page).get().revert()
+    page.refresh_from_db()
+    assert page.body == "<p>Bản đầu.</p>"
+
+
+def test_old_admin_addresses_of_moved_models_redirect(admin_client):
+    response = admin_client.get("/admin/lhh/siteprofile/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/sitecontent/siteprofile/"
+    assert admin_client.get("/admin/lhh/page/add/")["Location"] == "/admin/sitecontent/page/add/"
+    # What stays in lhh is not redirected.
+    assert admin_client.get("/admin/lhh/visitday/").status_code == 200
+

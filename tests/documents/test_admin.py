@@ -135,4 +135,4 @@ def test_van_thu_clerk_can_open_the_documents_admin(client, staff_user):
     staff_user.groups.add(Group.objects.get(name="Văn thư"))
     client.force_login(staff_user)
     assert client.get(CHANGELIST).status_code == 200
-    assert client.get("/admin/lhh/page/").status_code == 403
+    assert client.get("/admin/sitecontent/page/").status_code == 403

@@ -67,7 +67,7 @@ def drag_above(page, title, other):
 def test_a_link_dragged_above_another_moves_up_in_the_links_block(page, site, administrator):
     assert sidebar_links(page, site) == LINKS
     log_in(page, site, administrator)
-    page.goto(site.url + "/admin/lhh/link/")
+    page.goto(site.url + "/admin/sitecontent/link/")
     expect(page.get_by_role("columnheader", name="Kéo thả")).to_be_visible()
 
     drag_above(page, DRAGGED, LINKS[0])
@@ -81,7 +81,7 @@ def test_a_link_dragged_above_another_moves_up_in_the_links_block(page, site, ad
 
 def test_saving_the_list_after_a_drag_keeps_the_new_order(page, site, administrator):
     log_in(page, site, administrator)
-    page.goto(site.url + "/admin/lhh/link/")
+    page.goto(site.url + "/admin/sitecontent/link/")
     drag_above(page, DRAGGED, LINKS[0])
     # The list posts every row's number: they must be the dragged ones.
     with page.expect_navigation():

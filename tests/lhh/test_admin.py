@@ -1,6 +1,6 @@
 import pytest
 
-from lhh.models import SiteProfile
+from sitecontent.models import SiteProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -30,8 +30,8 @@ def test_admin_is_in_vietnamese(admin_client):
 
 def test_site_profile_is_a_single_row_that_cannot_be_deleted(admin_client):
     SiteProfile(name="Liên hiệp Hội").save()
-    assert admin_client.get("/admin/lhh/siteprofile/add/").status_code == 403
-    assert admin_client.get("/admin/lhh/siteprofile/1/delete/").status_code == 403
+    assert admin_client.get("/admin/sitecontent/siteprofile/add/").status_code == 403
+    assert admin_client.get("/admin/sitecontent/siteprofile/1/delete/").status_code == 403
 
 
 def test_site_profile_edit_refreshes_the_cached_header(admin_client, client):
@@ -48,7 +48,7 @@ def test_banner_upload_refuses_a_file_that_is_not_an_image(admin_client):
 
     fake = SimpleUploadedFile("banner.png", b"<html><script>alert(1)</script></html>")
     response = admin_client.post(
-        "/admin/lhh/banner/add/",
+        "/admin/sitecontent/banner/add/",
         {"title": "Quảng cáo thử", "image": fake, "url": "", "order": 0, "is_active": "on"},
     )
     assert response.status_code == 200
@@ -59,10 +59,10 @@ def test_banner_upload_refuses_a_file_that_is_not_an_image(admin_client):
 
 def test_admin_pages_of_the_site_models_load(admin_client):
     for url in [
-        "/admin/lhh/page/",
-        "/admin/lhh/page/add/",
-        "/admin/lhh/link/",
-        "/admin/lhh/banner/",
+        "/admin/sitecontent/page/",
+        "/admin/sitecontent/page/add/",
+        "/admin/sitecontent/link/",
+        "/admin/sitecontent/banner/",
         "/admin/lhh/visitday/",
     ]:
         assert admin_client.get(url).status_code == 200, url
@@ -97,9 +97,9 @@ def test_a_truncated_jpeg_is_not_an_image():
 
 
 def test_history_and_recovery_screens_are_in_vietnamese(admin_client):
-    html = admin_client.get("/admin/lhh/page/").content.decode()
+    html = admin_client.get("/admin/sitecontent/page/").content.decode()
     assert "Khôi phục trang thông tin đã xóa" in html
-    html = admin_client.get("/admin/lhh/page/recover/").content.decode()
+    html = admin_client.get("/admin/sitecontent/page/recover/").content.decode()
     assert "Không có mục nào đã xóa để khôi phục." in html
     # The page title comes from django-reversion's code (lhh/locale).
     assert "<title>Khôi phục trang thông tin đã xóa |" in html
@@ -124,7 +124,7 @@ def test_django_reversions_own_strings_are_translated(english, vietnamese):
 
 def test_welcome_message_is_edited_in_a_wide_field(admin_client):
     profile, _ = SiteProfile.objects.get_or_create(pk=1)
-    response = admin_client.get(f"/admin/lhh/siteprofile/{profile.pk}/change/")
+    response = admin_client.get(f"/admin/sitecontent/siteprofile/{profile.pk}/change/")
     widget = str(response.context["adminform"].form["welcome_message"])
     assert 'type="text"' in widget
     assert 'class="vLargeTextField"' in widget
@@ -166,20 +166,20 @@ def test_fields_of_each_app_are_told_apart(client, superuser, django_user_model,
 
 def test_site_profile_list_opens_its_one_form(admin_client):
     profile, _ = SiteProfile.objects.get_or_create(pk=1)
-    response = admin_client.get("/admin/lhh/siteprofile/")
+    response = admin_client.get("/admin/sitecontent/siteprofile/")
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/lhh/siteprofile/{profile.pk}/change/"
+    assert response["Location"] == f"/admin/sitecontent/siteprofile/{profile.pk}/change/"
 
 
 def test_site_profile_list_makes_the_row_on_a_fresh_site(admin_client):
     SiteProfile.objects.all().delete()
-    response = admin_client.get("/admin/lhh/siteprofile/", follow=True)
+    response = admin_client.get("/admin/sitecontent/siteprofile/", follow=True)
     profile = SiteProfile.objects.get()
-    assert response.redirect_chain[-1][0] == f"/admin/lhh/siteprofile/{profile.pk}/change/"
+    assert response.redirect_chain[-1][0] == f"/admin/sitecontent/siteprofile/{profile.pk}/change/"
     assert "Lưu lại" in response.content.decode()
 
 
 def test_site_profile_list_is_refused_to_staff_without_permission(client, staff_user):
     client.force_login(staff_user)
-    assert client.get("/admin/lhh/siteprofile/").status_code == 403
+    assert client.get("/admin/sitecontent/siteprofile/").status_code == 403
     assert not SiteProfile.objects.exists()

@@ -44,14 +44,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lhh.groups import STAFF_GROUPS
-from lhh.models import SiteProfile, VisitDay
+from lhh.models import VisitDay
+from sitecontent.models import SiteProfile
 from tests.documents.factories import DocumentFileFactory, FieldFactory
 from tests.gallery.factories import PhotoFactory
-from tests.lhh.factories import BannerFactory, LinkFactory, PageFactory
 from tests.members.factories import FieldFactory as MemberFieldFactory
 from tests.members.factories import OrganizationFactory
 from tests.news.factories import ArticleFactory
 from tests.qa.factories import AnsweredQuestionFactory
+from tests.sitecontent.factories import BannerFactory, LinkFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 

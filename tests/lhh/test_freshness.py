@@ -4,7 +4,7 @@ with update() and site profile edits refresh the cached blocks and pages."""
 import pytest
 from django.test import Client
 
-from lhh.models import SiteProfile
+from sitecontent.models import SiteProfile
 from tests.qa.factories import PublishedQuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -34,10 +34,10 @@ def test_a_site_profile_edit_shows_in_the_cached_header_at_once(admin_client):
     SiteProfile(name="Liên hiệp Hội tên cũ").save()
     visitor = cached_home()
     assert "Liên hiệp Hội tên cũ" in visitor.get("/").content.decode()
-    form = admin_client.get("/admin/lhh/siteprofile/1/change/").context["adminform"].form
+    form = admin_client.get("/admin/sitecontent/siteprofile/1/change/").context["adminform"].form
     data = {name: value for name, value in form.initial.items() if value is not None}
     data.update(name="Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng", logo="")
-    response = admin_client.post("/admin/lhh/siteprofile/1/change/", data)
+    response = admin_client.post("/admin/sitecontent/siteprofile/1/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     html = visitor.get("/").content.decode()
     assert "Liên hiệp Hội tên cũ" not in html

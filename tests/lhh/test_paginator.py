@@ -2,10 +2,9 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lhh.models import Page
 from lhh.paginator import CachedCountPaginator
-
-from .factories import PageFactory
+from sitecontent.models import Page
+from tests.sitecontent.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 

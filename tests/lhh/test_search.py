@@ -10,8 +10,7 @@ from django.utils import timezone
 from core.models import Status
 from lhh import pagecache, search
 from lhh.models import SearchEntry
-
-from .factories import PageFactory
+from tests.sitecontent.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 

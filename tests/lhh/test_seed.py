@@ -2,7 +2,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
-from lhh.models import Link, Page, SiteProfile
+from sitecontent.models import Link, Page, SiteProfile
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +65,9 @@ def test_seed_demo_admin_creates_the_demo_account_once(django_user_model):
 
 
 def test_demo_images_have_their_size_stored():
-    from lhh.models import Banner
     from members.models import Organization
     from news.models import Article
+    from sitecontent.models import Banner
 
     call_command("seed_demo", verbosity=0)
     assert not Banner.objects.filter(image_width__isnull=True).exists()

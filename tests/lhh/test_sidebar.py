@@ -7,9 +7,8 @@ from django.utils import timezone
 
 from core.models import Status
 from lhh import sidebar
-from lhh.models import Banner, Link, Page
-
-from .factories import BannerFactory, LinkFactory, PageFactory
+from sitecontent.models import Banner, Link, Page
+from tests.sitecontent.factories import BannerFactory, LinkFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 

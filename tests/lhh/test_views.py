@@ -10,8 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from core.models import Status
 from lhh import pagecache
-
-from .factories import BannerFactory, LinkFactory, PageFactory
+from tests.sitecontent.factories import BannerFactory, LinkFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,8 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from lhh import visits
-from lhh.models import SiteProfile, VisitDay
+from lhh.models import VisitDay
+from sitecontent.models import SiteProfile
 
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36"
 

@@ -4,10 +4,9 @@ import pytest
 from django.core.cache import cache
 
 from lhh import sidebar, workercache
-from lhh.models import Link, SiteProfile
 from lhh.workercache import Memory
-
-from .factories import LinkFactory
+from sitecontent.models import Link, SiteProfile
+from tests.sitecontent.factories import LinkFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from django.db.models import ProtectedError
 
 from medialibrary.models import MediaItem, MediaUsage
 from news.models import Article
-from tests.lhh.factories import PageFactory
 from tests.news.factories import ArticleFactory, png_bytes
+from tests.sitecontent.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -128,8 +128,8 @@ def test_change_page_links_the_articles_and_pages_using_the_item(admin_client):
         in html
     )
     assert (
-        f'<a href="/admin/lhh/page/{page.pk}/change/">trang thông tin «Giới thiệu chung»</a>'
-        in html
+        f'<a href="/admin/sitecontent/page/{page.pk}/change/">'
+        "trang thông tin «Giới thiệu chung»</a>" in html
     )
 
 

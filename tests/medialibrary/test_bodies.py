@@ -264,7 +264,7 @@ def test_the_picker_is_for_staff_who_may_see_the_library(client, django_user_mod
 def test_every_rich_text_form_offers_the_library(admin_client):
     for url in (
         "/admin/news/article/add/",
-        "/admin/lhh/page/add/",
+        "/admin/sitecontent/page/add/",
         "/admin/members/organization/add/",
     ):
         content = admin_client.get(url).content.decode()

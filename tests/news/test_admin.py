@@ -129,7 +129,7 @@ def test_editor_group_has_exactly_the_news_page_library_and_gallery_permissions(
         for app, model in [
             ("news", "article"),
             ("news", "category"),
-            ("lhh", "page"),
+            ("sitecontent", "page"),
             ("medialibrary", "mediaitem"),
             ("gallery", "album"),
             ("gallery", "photo"),
@@ -142,8 +142,8 @@ def test_editor_can_write_articles_in_the_admin(client, staff_user):
     staff_user.groups.add(Group.objects.get(name=EDITOR_GROUP))
     client.force_login(staff_user)
     assert client.get("/admin/news/article/add/").status_code == 200
-    assert client.get("/admin/lhh/page/").status_code == 200
-    assert client.get("/admin/lhh/link/").status_code == 403
+    assert client.get("/admin/sitecontent/page/").status_code == 200
+    assert client.get("/admin/sitecontent/link/").status_code == 403
 
 
 def test_changelist_tells_scheduled_articles_apart(admin_client):

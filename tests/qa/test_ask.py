@@ -7,8 +7,8 @@ from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 
-from lhh.models import SiteProfile
 from qa.models import Question
+from sitecontent.models import SiteProfile
 
 URL = "/hoi-dap/dat-cau-hoi/"
 pytestmark = pytest.mark.django_db

@@ -6,13 +6,13 @@ import json
 import pytest
 from django.urls import reverse
 
-from lhh.models import Link
+from sitecontent.models import Link
 
 from .factories import LinkFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
 
-LINKS_URL = reverse("admin:lhh_link_changelist")
+LINKS_URL = reverse("admin:sitecontent_link_changelist")
 
 
 def list_data(links, orders):
@@ -59,7 +59,7 @@ def test_the_list_configures_its_script_with_data_not_a_script(admin_client):
 def test_a_drag_stores_the_new_order(admin_client):
     first, second = LinkFactory(order=1), LinkFactory(order=2)
     response = admin_client.post(
-        reverse("admin:lhh_link_sortable_update"),
+        reverse("admin:sitecontent_link_sortable_update"),
         json.dumps({"updatedItems": [[second.pk, 1], [first.pk, 2]]}),
         content_type="application/json",
     )
@@ -71,7 +71,7 @@ def test_staff_who_may_only_view_cannot_drag(client, staff_user):
     link = LinkFactory(order=1)
     client.force_login(staff_user)
     response = client.post(
-        reverse("admin:lhh_link_sortable_update"),
+        reverse("admin:sitecontent_link_sortable_update"),
         json.dumps({"updatedItems": [[link.pk, 5]]}),
         content_type="application/json",
     )
@@ -82,13 +82,15 @@ def test_staff_who_may_only_view_cannot_drag(client, staff_user):
 
 def test_the_change_form_keeps_the_order_as_a_number(admin_client):
     page = PageFactory(order=2)
-    html = admin_client.get(reverse("admin:lhh_page_change", args=[page.pk])).content.decode()
+    html = admin_client.get(
+        reverse("admin:sitecontent_page_change", args=[page.pk])
+    ).content.decode()
     assert 'type="number" name="order" value="2"' in html
 
 
 def test_a_new_link_goes_last_unless_its_number_is_typed(admin_client):
     LinkFactory(order=5)
-    add_url = reverse("admin:lhh_link_add")
+    add_url = reverse("admin:sitecontent_link_add")
     data = {"title": "Bộ Khoa học và Công nghệ", "url": "https://most.gov.vn/", "order": 0}
     admin_client.post(add_url, {**data, "is_active": "on", "_save": "Lưu"})
     admin_client.post(add_url, {**data, "title": "Sở Khoa học", "order": 2, "_save": "Lưu"})
@@ -101,7 +103,7 @@ def test_a_drag_shows_at_once_in_the_public_links_block(admin_client, client):
     before = client.get("/").content.decode()
     assert before.index(first.title) < before.index(second.title)
     admin_client.post(
-        reverse("admin:lhh_link_sortable_update"),
+        reverse("admin:sitecontent_link_sortable_update"),
         json.dumps({"updatedItems": [[second.pk, 1], [first.pk, 2]]}),
         content_type="application/json",
     )

@@ -2,7 +2,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from core.models import Status
-from lhh.models import Banner, Link, Page
+from sitecontent.models import Banner, Link, Page
 
 
 class PageFactory(factory.django.DjangoModelFactory):

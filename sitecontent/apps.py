@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class SitecontentConfig(AppConfig):
+    """What the association writes about itself: its profile (header,
+    footer, contacts), the THÔNG TIN CHÍNH pages, links and banners."""
+
+    name = "sitecontent"
+    verbose_name = "Nội dung chung của trang"
+
+    def ready(self):
+        from medialibrary import usage
+
+        from .models import Page
+
+        # Which library images each page's body shows.
+        usage.track(Page, "body")

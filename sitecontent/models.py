@@ -1,0 +1,258 @@
+"""The site's own content: the association's profile, the THÔNG TIN CHÍNH
+pages, the LIÊN KẾT links and the QUẢNG CÁO banners."""
+
+from django.core.cache import cache
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+from core.fields import RichTextField, UploadImageField
+from core.models import Publishable, PublishableQuerySet, Status
+from core.text import html_to_text, unique_slug
+from lhh import sidebar, workercache
+from lhh.models import SearchKind
+
+
+class PageQuerySet(PublishableQuerySet):
+    def sidebar_menu(self, limit=50):
+        """THÔNG TIN CHÍNH: the published pages shown in the menu, in order."""
+
+        def make(row):
+            return Page(pk=row["ref"], title=row["title"], slug=row["key"])
+
+        menu = self.published(now=sidebar.NOW).filter(is_in_menu=True)
+        return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
+
+
+_profile_memory = workercache.Memory(1)
+
+
+class SiteProfile(models.Model):
+    """The association's own details: one row, edited in the admin."""
+
+    CACHE_KEY = "lhh:site-profile"
+
+    name = models.CharField(
+        "tên đơn vị",
+        max_length=255,
+        default="Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh",
+    )
+    short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
+    parent_body = models.CharField("cơ quan chủ quản", max_length=255, blank=True)
+    logo = UploadImageField("biểu trưng (logo)", upload_to="site/", blank=True)
+    welcome_message = models.CharField(
+        "dòng chữ chào mừng",
+        max_length=500,
+        blank=True,
+        help_text="Dòng chữ chạy ở đầu trang.",
+    )
+    address = models.CharField("địa chỉ", max_length=255, blank=True)
+    phone = models.CharField("điện thoại", max_length=100, blank=True)
+    fax = models.CharField("fax", max_length=100, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    responsible_person = models.CharField(
+        "người chịu trách nhiệm nội dung", max_length=255, blank=True
+    )
+    licence = models.CharField(
+        "giấy phép",
+        max_length=255,
+        blank=True,
+        help_text="Dòng giấy phép ở chân trang, ví dụ số giấy phép thiết lập trang.",
+    )
+    staff_emails = models.TextField(
+        "email cán bộ nhận thông báo",
+        blank=True,
+        help_text="Mỗi dòng một địa chỉ; nhận thông báo khi có câu hỏi mới.",
+    )
+    visit_base = models.PositiveBigIntegerField(
+        "lượt truy cập chuyển từ trang cũ",
+        default=0,
+        help_text="Được cộng vào tổng số lượt truy cập.",
+    )
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        db_table = "lhh_siteprofile"
+        verbose_name = "thông tin đơn vị"
+        verbose_name_plural = "thông tin đơn vị"
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        # The new profile is in the shared cache before the content version
+        # moves on, so a page any worker renders under the new version (and
+        # keeps in the page cache) shows the new header and footer.
+        cache.set(self.CACHE_KEY, self, 300)
+        sidebar.bump_version()
+
+    @classmethod
+    def load(cls):
+        """The profile, read from the shared cache at most every LOCAL_SECONDS
+        and again whenever the content version changes (every page reads it:
+        for its header and footer, and for the visit counter)."""
+        key = (cls.CACHE_KEY, sidebar.content_version())
+        profile = _profile_memory.get(key, workercache.LOCAL_SECONDS)
+        if profile is None:
+            profile = cache.get(cls.CACHE_KEY)
+            if profile is None:
+                profile = cls.objects.filter(pk=1).first() or cls(pk=1)
+                cache.set(cls.CACHE_KEY, profile, 300)
+            _profile_memory.set(key, profile)
+        return profile
+
+    @property
+    def staff_email_list(self):
+        return [line.strip() for line in self.staff_emails.splitlines() if line.strip()]
+
+
+class Page(Publishable):
+    """A static page under /gioi-thieu/ (THÔNG TIN CHÍNH)."""
+
+    title = models.CharField("tiêu đề", max_length=255)
+    slug = models.SlugField(
+        "đường dẫn",
+        max_length=200,
+        unique=True,
+        blank=True,
+        help_text="Để trống để tạo từ tiêu đề; không đổi khi sửa tiêu đề.",
+    )
+    summary = models.TextField("tóm tắt", blank=True)
+    body = RichTextField("nội dung", blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_in_menu = models.BooleanField("hiện trong THÔNG TIN CHÍNH", default=True)
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    objects = PageQuerySet.as_manager()
+
+    class Meta:
+        db_table = "lhh_page"
+        ordering = ["order", "title"]
+        verbose_name = "trang thông tin"
+        verbose_name_plural = "trang thông tin"
+        indexes = [models.Index(fields=["status", "published_at"], name="page_published_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.title)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("sitecontent:page", kwargs={"slug": self.slug})
+
+    def search_document(self):
+        return {
+            "kind": SearchKind.PAGE,
+            "title": self.title,
+            "body": f"{self.summary}\n{html_to_text(self.body)}",
+            "url": self.get_absolute_url(),
+            "date": self.published_at,
+            "is_public": self.status == Status.PUBLISHED,
+            "published_at": self.published_at,
+        }
+
+
+class LinkQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(is_active=True)
+
+    def sidebar_links(self, limit=50):
+        """LIÊN KẾT."""
+
+        def make(row):
+            return Link(pk=row["ref"], title=row["title"], url=row["url"])
+
+        return sidebar.feed(
+            "links", self.active(), limit, make, title="title", url="url", position="order"
+        )
+
+
+class Link(models.Model):
+    """A LIÊN KẾT entry: another body's website."""
+
+    title = models.CharField("tên", max_length=255)
+    url = models.URLField("địa chỉ", max_length=500)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField("hiển thị", default=True)
+
+    objects = LinkQuerySet.as_manager()
+
+    class Meta:
+        db_table = "lhh_link"
+        ordering = ["order", "title"]
+        verbose_name = "liên kết"
+        verbose_name_plural = "liên kết"
+
+    def __str__(self):
+        return self.title
+
+
+class BannerQuerySet(models.QuerySet):
+    def current(self, today=None):
+        """Active banners within their dates on `today` (today unless given)."""
+        today = timezone.localdate() if today is None else today
+        return self.filter(
+            Q(shown_from__isnull=True) | Q(shown_from__lte=today),
+            Q(shown_until__isnull=True) | Q(shown_until__gte=today),
+            is_active=True,
+        )
+
+    def sidebar_banners(self, limit=20):
+        """QUẢNG CÁO: the banners shown today."""
+
+        def make(row):
+            banner = Banner(
+                pk=row["ref"],
+                title=row["title"],
+                url=row["url"] or "",
+                image_width=row["width"],
+                image_height=row["height"],
+            )
+            # Straight into __dict__: through __init__ or the field's
+            # descriptor, Django opens the file to measure it when the stored
+            # size is missing, and fails if the file is gone.
+            banner.__dict__["image"] = row["image"]
+            return banner
+
+        return sidebar.feed(
+            "banners", self.current(today=sidebar.TODAY), limit, make,
+            title="title", url="url", image="image", width="image_width",
+            height="image_height", position="order",
+        )  # fmt: skip
+
+
+class Banner(models.Model):
+    """A QUẢNG CÁO image, shown between two optional dates."""
+
+    title = models.CharField("tên", max_length=255, help_text="Dùng làm chữ thay thế ảnh.")
+    image = UploadImageField(
+        "ảnh",
+        upload_to="banners/",
+        width_field="image_width",
+        height_field="image_height",
+    )
+    image_width = models.PositiveIntegerField(null=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, editable=False)
+    url = models.URLField("liên kết tới", max_length=500, blank=True)
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField("hiển thị", default=True)
+    shown_from = models.DateField("hiện từ ngày", null=True, blank=True)
+    shown_until = models.DateField("hiện đến ngày", null=True, blank=True)
+
+    objects = BannerQuerySet.as_manager()
+
+    class Meta:
+        db_table = "lhh_banner"
+        ordering = ["order", "title"]
+        verbose_name = "quảng cáo"
+        verbose_name_plural = "quảng cáo"
+
+    def __str__(self):
+        return self.title

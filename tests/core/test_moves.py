@@ -89,4 +89,3 @@ def test_old_admin_addresses_of_moved_models_redirect(admin_client):
     assert admin_client.get("/admin/lhh/page/add/")["Location"] == "/admin/sitecontent/page/add/"
     # What stays in lhh is not redirected.
     assert admin_client.get("/admin/lhh/visitday/").status_code == 200
-

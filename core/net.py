@@ -1,4 +1,5 @@
 import ipaddress
+import re
 
 from django.conf import settings
 
@@ -41,3 +42,16 @@ def client_ip(request):
 def _is_trusted_proxy(address):
     ip = ipaddress.ip_address(address)
     return any(ip in ipaddress.ip_network(net, strict=False) for net in settings.TRUSTED_PROXIES)
+
+
+# Crawlers, link previews, monitors and scripts: not readers, never counted.
+BOT_PATTERN = re.compile(
+    r"bot|crawl|spider|slurp|archiver|facebookexternalhit|zalo.*preview|"
+    r"preview|monitor|curl|wget|python-requests|python-urllib|httpx|aiohttp|"
+    r"go-http-client|java/|okhttp|libwww|headless|lighthouse|pingdom|uptime",
+    re.IGNORECASE,
+)
+
+
+def is_bot(user_agent):
+    return not user_agent or bool(BOT_PATTERN.search(user_agent))

@@ -7,8 +7,8 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from core import media
+from core.net import is_bot
 from lhh.paginator import CachedCountPaginator
-from lhh.visits import is_bot
 
 from .forms import DocumentFilterForm
 from .models import Document, DocumentFile

@@ -10,21 +10,7 @@ from .models import (
     LoginAttempt,
     LoginFailure,
     LoginLog,
-    VisitDay,
 )
-
-
-@admin.register(VisitDay)
-class VisitDayAdmin(admin.ModelAdmin):
-    list_display = ["day", "count"]
-    date_hierarchy = "day"
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
 
 # django-axes' screens, on proxies of its models that name records in
 # Vietnamese (lhh.models); its own registrations are replaced.

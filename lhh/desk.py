@@ -29,8 +29,7 @@ from news.admin import CoverFilter, ScheduleFilter
 from news.models import Article
 from qa.admin import OverdueFilter
 from qa.models import Question, QuestionStatus
-
-from .models import VisitDay
+from visits.models import VisitDay
 
 ITEMS_PER_BOX = 5
 CHART_DAYS = 30

@@ -6,21 +6,6 @@ from django.utils import timezone
 from core.fields import WordsField
 
 
-class VisitDay(models.Model):
-    """Visits counted on one day; written once per new visit, never per request."""
-
-    day = models.DateField("ngày", unique=True)
-    count = models.PositiveIntegerField("số lượt", default=0)
-
-    class Meta:
-        ordering = ["-day"]
-        verbose_name = "lượt truy cập trong ngày"
-        verbose_name_plural = "lượt truy cập theo ngày"
-
-    def __str__(self):
-        return f"{self.day:%d/%m/%Y}: {self.count}"
-
-
 class SearchKind(models.TextChoices):
     # Values are the `loai` of /tim-kiem/?loai=…
     ARTICLE = "tin-tuc", "Tin tức"

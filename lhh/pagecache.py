@@ -4,7 +4,7 @@ A page is stored once rendered, under the sidebar's content version (any
 edit of content bumps it, so an edit shows at once) and today's date (the
 header shows it), for at most PAGE_CACHE_SECONDS (so a scheduled article
 appears at most that late). The visit counter block is cut out and rendered
-again on every request from the counter's own figures (lhh.visits), so it is
+again on every request from the counter's own figures (visits.stats), so it is
 as current on a cached page as on any other.
 
 Staff, requests with a query string and responses other than 200 are never
@@ -19,8 +19,9 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from visits.stats import COUNTER_HTML_KEY, STATS_SECONDS, visit_stats
+
 from . import sidebar, workercache
-from .visits import COUNTER_HTML_KEY, STATS_SECONDS, visit_stats
 from .workercache import LOCAL_SECONDS
 
 PAGE_CACHE_SECONDS = 60
@@ -44,7 +45,7 @@ def _counter_html(request):
         html = cache.get(COUNTER_HTML_KEY)
         if html is None:
             stats = {"stats": visit_stats()}
-            html = render_to_string("includes/sidebar/visit_counter.html", stats).strip().encode()
+            html = render_to_string("visits/counter.html", stats).strip().encode()
             cache.set(COUNTER_HTML_KEY, html, STATS_SECONDS)
         _local_counter.set(COUNTER_HTML_KEY, html)
     return html

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "core",
     "medialibrary",
     "sitecontent",
+    "visits",
     "lhh",
     "news",
     "members",
@@ -70,7 +71,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "lhh.visits.VisitCounterMiddleware",
+    "visits.middleware.VisitCounterMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -242,6 +243,9 @@ AXES_LOCKOUT_TEMPLATE = "lhh/locked_out.html"
 
 # Visit counter (ĐẾM LƯỢT TRUY CẬP).
 VISIT_WINDOW_MINUTES = 30
+# Paths the counter never counts, besides static files, uploads, the admin
+# and the machines' addresses (visits.middleware.NOT_PAGES).
+VISIT_SKIPPED_PATHS = ["/captcha/", "/rss/", "/favicon"]
 ONLINE_WINDOW_MINUTES = 5
 
 # CKEditor 5 for every rich-text field; what it produces is sanitized again

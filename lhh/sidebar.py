@@ -274,7 +274,7 @@ NOT_SIDEBAR_CONTENT = {
     # The rate limit's counters of the Q&A form and lookup: a bot guessing
     # tracking codes must not empty every cache.
     "qa.AddressCount",
-    "lhh.VisitDay",
+    "visits.VisitDay",
     "lhh.SearchEntry",
     "sitecontent.SiteProfile",
     "medialibrary.MediaItem",
@@ -284,6 +284,7 @@ CONTENT_APPS = {
     "lhh",
     "medialibrary",
     "sitecontent",
+    "visits",
     "news",
     "members",
     "documents",

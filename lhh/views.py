@@ -64,6 +64,7 @@ MOVED_ADMIN_MODELS = {
     "page": "sitecontent",
     "link": "sitecontent",
     "banner": "sitecontent",
+    "visitday": "visits",
 }
 
 

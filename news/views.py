@@ -5,9 +5,9 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from core.net import is_bot
 from lhh.pagecache import cache_page_for_visitors
 from lhh.paginator import CachedCountPaginator
-from lhh.visits import is_bot
 
 from .models import Article, Category
 

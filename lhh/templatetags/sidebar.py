@@ -15,7 +15,6 @@ from django.utils.safestring import mark_safe
 from documents.models import Document
 from gallery.models import Photo
 from lhh import sidebar
-from lhh.visits import visit_stats
 from members.models import OrganizationGroup
 from news.models import Article
 from qa.models import Question
@@ -118,11 +117,6 @@ def member_tree(context):
 @register.inclusion_tag("includes/sidebar/questions.html", takes_context=True)
 def latest_questions(context):
     return {"questions": _blocks(context)["questions"]}
-
-
-@register.inclusion_tag("includes/sidebar/visit_counter.html")
-def visit_counter():
-    return {"stats": visit_stats()}
 
 
 @register.inclusion_tag("includes/sidebar/notices.html", takes_context=True)

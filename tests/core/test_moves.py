@@ -88,4 +88,4 @@ def test_old_admin_addresses_of_moved_models_redirect(admin_client):
     assert response["Location"] == "/admin/sitecontent/siteprofile/"
     assert admin_client.get("/admin/lhh/page/add/")["Location"] == "/admin/sitecontent/page/add/"
     # What stays in lhh is not redirected.
-    assert admin_client.get("/admin/lhh/visitday/").status_code == 200
+    assert admin_client.get("/admin/lhh/loginlog/").status_code == 200

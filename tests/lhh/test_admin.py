@@ -63,7 +63,7 @@ def test_admin_pages_of_the_site_models_load(admin_client):
         "/admin/sitecontent/page/add/",
         "/admin/sitecontent/link/",
         "/admin/sitecontent/banner/",
-        "/admin/lhh/visitday/",
+        "/admin/visits/visitday/",
     ]:
         assert admin_client.get(url).status_code == 200, url
 

@@ -17,12 +17,12 @@ from django.utils import timezone
 from core.models import Status
 from documents.models import Validity
 from lhh.groups import STAFF_GROUPS
-from lhh.models import VisitDay
 from qa.models import QuestionStatus
 from tests.documents.factories import DocumentFactory
 from tests.gallery.factories import AlbumFactory
 from tests.news.factories import ArticleFactory, CategoryFactory, png_bytes
 from tests.qa.factories import AnsweredQuestionFactory, QuestionFactory, TopicFactory
+from visits.models import VisitDay
 
 pytestmark = pytest.mark.django_db
 

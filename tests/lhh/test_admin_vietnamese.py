@@ -44,7 +44,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from lhh.groups import STAFF_GROUPS
-from lhh.models import VisitDay
 from sitecontent.models import SiteProfile
 from tests.documents.factories import DocumentFileFactory, FieldFactory
 from tests.gallery.factories import PhotoFactory
@@ -53,6 +52,7 @@ from tests.members.factories import OrganizationFactory
 from tests.news.factories import ArticleFactory
 from tests.qa.factories import AnsweredQuestionFactory
 from tests.sitecontent.factories import BannerFactory, LinkFactory, PageFactory
+from visits.models import VisitDay
 
 pytestmark = pytest.mark.django_db
 

@@ -7,9 +7,9 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from lhh import pagecache, sidebar, workercache
-from lhh.models import VisitDay
 from sitecontent.models import Link, SiteProfile
 from tests.sitecontent.factories import LinkFactory
+from visits.models import VisitDay
 
 pytestmark = pytest.mark.django_db
 

@@ -2,14 +2,16 @@ import threading
 import types
 
 import pytest
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from lhh import visits
-from lhh.models import VisitDay
 from sitecontent.models import SiteProfile
+from visits import middleware
+from visits import stats as counter
+from visits.models import VisitDay
 
 BROWSER = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36"
 
@@ -20,7 +22,9 @@ pytestmark = pytest.mark.django_db
 def clock(monkeypatch):
     """A clock the visit counter reads, moved forward by the tests."""
     fake = types.SimpleNamespace(now=1_750_000_000.0)
-    monkeypatch.setattr(visits, "time", types.SimpleNamespace(time=lambda: fake.now))
+    fake_time = types.SimpleNamespace(time=lambda: fake.now)
+    monkeypatch.setattr(middleware, "time", fake_time)
+    monkeypatch.setattr(counter, "time", fake_time)
     return fake
 
 
@@ -111,7 +115,7 @@ def test_a_forged_cookie_counts_as_a_new_visitor(clock):
 def test_total_adds_the_visits_carried_over_from_the_old_site(clock):
     SiteProfile(visit_base=538980).save()
     visitor().get("/")
-    stats = visits.visit_stats()
+    stats = counter.visit_stats()
     assert stats["total"] == 538981
     assert stats["today"] == 1
 
@@ -132,21 +136,21 @@ def test_online_counts_guests_and_members_once_each(clock, staff_user):
     member = visitor()
     member.force_login(staff_user)
     member.get("/")
-    assert visits.online_counts() == {"members": 1, "guests": 2}
+    assert counter.online_counts() == {"members": 1, "guests": 2}
 
 
 def test_online_visitor_seen_in_two_windows_is_counted_once(clock):
     browser = visitor()
     browser.get("/")
-    clock.now += visits.settings.ONLINE_WINDOW_MINUTES * 60
+    clock.now += settings.ONLINE_WINDOW_MINUTES * 60
     browser.get("/")
-    assert visits.online_counts() == {"members": 0, "guests": 1}
+    assert counter.online_counts() == {"members": 0, "guests": 1}
 
 
 def test_online_visitor_gone_for_two_windows_is_no_longer_online(clock):
     visitor().get("/")
-    clock.now += 2 * visits.settings.ONLINE_WINDOW_MINUTES * 60
-    assert visits.online_counts() == {"members": 0, "guests": 0}
+    clock.now += 2 * settings.ONLINE_WINDOW_MINUTES * 60
+    assert counter.online_counts() == {"members": 0, "guests": 0}
 
 
 @pytest.mark.django_db(transaction=True)
@@ -157,7 +161,7 @@ def test_concurrent_new_visits_are_all_counted():
     def visit():
         try:
             for _ in range(10):
-                visits.record_visit()
+                counter.record_visit()
         finally:
             connection.close()
 
@@ -170,6 +174,14 @@ def test_concurrent_new_visits_are_all_counted():
 
 
 def test_a_counted_visit_refreshes_the_cached_figures_at_once(clock):
-    visits.visit_stats()
+    counter.visit_stats()
     visitor().get("/")
-    assert visits.visit_stats()["today"] == 1
+    assert counter.visit_stats()["today"] == 1
+
+
+def test_paths_not_counted_come_from_the_url_names_and_settings():
+    prefixes = middleware.skipped_prefixes()
+    assert {"/admin/", "/static/", "/media/", "/healthz", "/robots.txt"} <= set(prefixes)
+    assert "/sitemap.xml" in prefixes and "/ckeditor5/image_upload/" in prefixes
+    # The benchmark's own view is skipped by the benchmark's settings only.
+    assert "/bench/" not in prefixes

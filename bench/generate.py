@@ -12,7 +12,7 @@ default connection is, so the tests run it at the tiny scale in the pytest
 database. bulk_create() skips save() and signals, so everything save() works
 out is computed here the same way: unique slugs, documents' number_key and
 search_text, questions' due dates and tracking codes, and the site-wide
-search index rows (lhh.search.entry_values of each object's search_document()).
+search index rows (search.index.entry_values of each object's search_document()).
 """
 
 import argparse
@@ -26,6 +26,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
+
+from core import text
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR = BASE_DIR / "var"
@@ -250,11 +252,12 @@ def _chunks(total, size=CHUNK):
 
 
 def _search_entries(objects, documents=None):
-    """SearchEntry rows for saved objects, as lhh.search.index_object would store them."""
+    """SearchEntry rows for saved objects, as search.index.index_object would store them."""
     from django.contrib.contenttypes.models import ContentType
 
-    from lhh.models import SearchEntry
-    from lhh.search import entry_values
+    from search import registry
+    from search.index import entry_values
+    from search.models import SearchEntry
 
     rows = []
     for index, obj in enumerate(objects):
@@ -262,9 +265,8 @@ def _search_entries(objects, documents=None):
         if document is None:
             continue
         content_type = ContentType.objects.get_for_model(type(obj))
-        rows.append(
-            SearchEntry(content_type=content_type, object_id=obj.pk, **entry_values(document))
-        )
+        values = entry_values(registry.kind_of(type(obj)).slug, document)
+        rows.append(SearchEntry(content_type=content_type, object_id=obj.pk, **values))
     SearchEntry.objects.bulk_create(rows, batch_size=BATCH)
 
 
@@ -272,11 +274,8 @@ def _random_moment(rng, now, days_back):
     return now - timedelta(seconds=rng.randint(0, days_back * 86400))
 
 
-@functools.lru_cache(maxsize=200_000)
-def _fold_word(word):
-    from core.text import fold
-
-    return fold(word)
+# The real fold, kept before fast_folding() puts fold_by_words in its place.
+_fold_word = functools.lru_cache(maxsize=200_000)(text.fold)
 
 
 def fold_by_words(value):
@@ -288,15 +287,14 @@ def fold_by_words(value):
 
 @contextlib.contextmanager
 def fast_folding():
-    """Let lhh.search.entry_values() fold through the word cache."""
-    from lhh import search
-
-    original = search.fold
-    search.fold = fold_by_words
+    """Let search.index.entry_values() fold through the word cache (it folds
+    with core.text.folded, which calls core.text.fold)."""
+    original = text.fold
+    text.fold = fold_by_words
     try:
         yield
     finally:
-        search.fold = original
+        text.fold = original
 
 
 class PostgresSearchIndexes:
@@ -314,12 +312,15 @@ class PostgresSearchIndexes:
         self.enabled = connection.vendor == "postgresql" and not connection.in_atomic_block
 
     def __enter__(self):
+        from search.models import SearchEntry
+
         if not self.enabled:
             return self
         with self.connection.cursor() as cursor:
             cursor.execute(
                 "SELECT indexname, indexdef FROM pg_indexes "
-                "WHERE tablename = 'lhh_searchentry' AND indexdef ILIKE '%gin%'"
+                "WHERE tablename = %s AND indexdef ILIKE '%%gin%%'",
+                [SearchEntry._meta.db_table],
             )
             self.definitions = cursor.fetchall()
             for name, _ in self.definitions:

@@ -93,7 +93,7 @@ def page_urls():
         "question": [_middle(Question.objects.published()).get_absolute_url()],
         "albums": [reverse("gallery:album_list")],
         "album": [_middle(Album.objects.published()).get_absolute_url()],
-        "search": [f"{reverse('lhh:search')}?{urlencode({'q': q})}" for q in SEARCH_QUERIES],
+        "search": [f"{reverse('search:results')}?{urlencode({'q': q})}" for q in SEARCH_QUERIES],
     }
 
 
@@ -242,10 +242,10 @@ def database_counts():
     """What the measured database holds (all rows, and what visitors see)."""
     from documents.models import Document
     from gallery.models import Album, Photo
-    from lhh.models import SearchEntry
     from members.models import Organization
     from news.models import Article
     from qa.models import Question
+    from search.models import SearchEntry
 
     return {
         "articles": Article.objects.count(),

@@ -123,3 +123,18 @@ def html_to_text(value):
     """Plain text of rich-text HTML: tags become spaces, entities characters."""
     text = re.sub(r"<[^>]*>", " ", value or "")
     return re.sub(r"\s+", " ", html.unescape(text)).strip()
+
+
+_WORD = re.compile(r"\w+")
+
+
+def normalize(text):
+    """ " 582 qđ ubnd ": NFC, lower-case, words separated by single spaces,
+    a space at each end: the stored form of a WordsField (core.fields)."""
+    words = _WORD.findall(nfc(text).lower())
+    return f" {' '.join(words)} " if words else " "
+
+
+def folded(text):
+    """normalize() without accents, đ→d: what a search matches."""
+    return normalize(fold(text))

@@ -7,9 +7,11 @@ class DocumentsConfig(AppConfig):
 
     def ready(self):
         from core import media
+        from search import registry
 
-        from .models import DocumentFile
+        from .models import Document, DocumentFile
 
         # Visitors download through the document's page (views.download);
         # a draft's file is not theirs by its storage address either.
         media.protect("van-ban/", DocumentFile.objects.published, "file", "documents.view_document")
+        registry.register(Document, slug="van-ban", label="Văn bản", position=30)

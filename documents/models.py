@@ -8,8 +8,9 @@ from django.utils import timezone
 from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import unique_slug, visible_name
-from lhh import search, sidebar
-from lhh.models import SearchKind
+from lhh import sidebar
+from search.index import index_object
+from search.query import folded_query_words, words_filter
 
 from .files import (
     CONTENT_TYPES,
@@ -136,7 +137,7 @@ class DocumentQuerySet(PublishableQuerySet):
         if not words:
             # Only punctuation: nothing to look for, nothing is left out.
             return self.annotate(is_number_match=Value(False))
-        condition = search.words_filter("search_text", words)
+        condition = words_filter("search_text", words)
         if not could_be_a_number(words):
             return self.filter(condition).annotate(is_number_match=Value(False))
         # A query that is a whole number ("582/qd-ubnd") is marked, so the
@@ -166,8 +167,9 @@ class DocumentQuerySet(PublishableQuerySet):
 
 
 def query_words(query):
-    """A `q`'s words as the search text holds them, at most 20."""
-    return number_key(query).split()[:20]
+    """A `q`'s words as the search text holds them (folded), at most 20:
+    the site-wide search's own reading of a query."""
+    return folded_query_words(query, max_words=20)
 
 
 def could_be_a_number(words):
@@ -298,13 +300,12 @@ class Document(Publishable):
     def refresh_search_text(self):
         """Store the search text again after a file was added or removed."""
         type(self).objects.filter(pk=self.pk).update(search_text=self.build_search_text())
-        search.index_object(self)
+        index_object(self)
 
     def search_document(self):
         files_text = self.files.values_list("text", flat=True) if self.pk else []
         issued = self.issued_on or timezone.localdate()
         return {
-            "kind": SearchKind.DOCUMENT,
             "title": f"{self.number}: {self.summary}"[:500],
             "body": " ".join([self.signer, *files_text]),
             "url": self.get_absolute_url(),

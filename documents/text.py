@@ -8,13 +8,13 @@ for " 582" is a plain substring test that matches the start of a word:
 "582" finds "582/QĐ-UBND" but not "1582/QĐ-UBND".
 """
 
-from lhh.search import folded
+from core.text import folded
 
 
 def number_key(value):
     """ "582/QĐ-UBND" → "582 qd ubnd"; "48 CT/TU" → "48 ct tu".
 
-    The site-wide search's normalisation (lhh.search.folded), so /van-ban/?q=
+    The site-wide search's normalisation (core.text.folded), so /van-ban/?q=
     and /tim-kiem/ agree on what a number matches.
     """
     return folded(value).strip()

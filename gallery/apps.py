@@ -7,8 +7,10 @@ class GalleryConfig(AppConfig):
 
     def ready(self):
         from core import media
+        from search import registry
 
-        from .models import Photo
+        from .models import Album, Photo
 
         # A draft or scheduled album's photos and their renditions.
         media.protect("gallery/", Photo.objects.published, "image", "gallery.view_album")
+        registry.register(Album, slug="album", label="Album ảnh", position=60)

@@ -12,7 +12,6 @@ from core.fields import UploadImageField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import unique_slug
 from lhh import sidebar
-from lhh.models import SearchKind
 
 from .processors import LARGE_BOX, StripMetadata, large_size
 
@@ -113,7 +112,6 @@ class Album(Publishable):
         # and what is in it.
         captions = self.photos.values_list("caption", flat=True) if self.pk else []
         return {
-            "kind": SearchKind.ALBUM,
             "title": self.title,
             "body": " ".join([self.description, *captions]),
             "url": self.get_absolute_url(),

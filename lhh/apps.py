@@ -11,9 +11,8 @@ class LhhConfig(AppConfig):
 
         from core import text
 
-        from . import groups, search, sidebar
+        from . import groups, sidebar
 
-        search.connect_signals()
         sidebar.connect_signals()
         for model in apps.get_models():
             if model._meta.app_label in sidebar.CONTENT_APPS:

@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "core",
     "medialibrary",
     "sitecontent",
+    "search",
     "visits",
     "lhh",
     "news",

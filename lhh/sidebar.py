@@ -275,7 +275,7 @@ NOT_SIDEBAR_CONTENT = {
     # tracking codes must not empty every cache.
     "qa.AddressCount",
     "visits.VisitDay",
-    "lhh.SearchEntry",
+    "search.SearchEntry",
     "sitecontent.SiteProfile",
     "medialibrary.MediaItem",
     "medialibrary.MediaUsage",
@@ -284,6 +284,7 @@ CONTENT_APPS = {
     "lhh",
     "medialibrary",
     "sitecontent",
+    "search",
     "visits",
     "news",
     "members",

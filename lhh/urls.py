@@ -37,7 +37,6 @@ sitemaps = {
 lhh_patterns = (
     [
         path("", cache_page_for_visitors(views.HomeView.as_view()), name="home"),
-        path("tim-kiem/", views.SearchView.as_view(), name="search"),
         path("so-do-trang/", views.SiteMapView.as_view(), name="site_map"),
     ],
     "lhh",
@@ -46,6 +45,7 @@ lhh_patterns = (
 urlpatterns = [
     path("", include(lhh_patterns)),
     path("gioi-thieu/", include("sitecontent.urls")),
+    path("tim-kiem/", include("search.urls")),
     path("tin-tuc/", include("news.urls")),
     path("to-chuc-thanh-vien/", include("members.urls")),
     path("van-ban/", include("documents.urls")),

@@ -5,14 +5,10 @@ from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
-from django.views.generic import ListView, TemplateView
+from django.views.generic import TemplateView
 
-from core.text import nfc
 from news.models import Article, Category
 from sitecontent.models import Page
-
-from . import search
-from .models import SearchEntry, SearchKind
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +61,7 @@ MOVED_ADMIN_MODELS = {
     "link": "sitecontent",
     "banner": "sitecontent",
     "visitday": "visits",
+    "searchentry": "search",
 }
 
 
@@ -80,7 +77,7 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        *(f"Disallow: {reverse(name)}" for name in ("admin:index", "lhh:search", "qa:lookup")),
+        *(f"Disallow: {reverse(name)}" for name in ("admin:index", "search:results", "qa:lookup")),
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -97,42 +94,3 @@ def healthz(request):
         logger.exception("Health check: the database is unreachable")
         return JsonResponse({"status": "error", "database": "unreachable"}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
-
-
-class SearchView(ListView):
-    """/tim-kiem/?q=…&loai=…: every kind of content, best matches first."""
-
-    model = SearchEntry
-    paginate_by = 10
-    template_name = "lhh/search.html"
-
-    def get_queryset(self):
-        self.query = nfc(self.request.GET.get("q", ""))[: search.MAX_QUERY_LENGTH].strip()
-        kind = self.request.GET.get("loai", "")
-        self.kind = kind if kind in SearchKind.values else ""
-        self.search = search.Search(SearchEntry.objects.all(), self.query, self.kind or None)
-        return self.search.entries()
-
-    def get_paginator(self, queryset, per_page, **kwargs):
-        paginator = super().get_paginator(queryset, per_page, **kwargs)
-        # The candidates are already known: no COUNT query is needed.
-        paginator.count = len(self.search.ids)
-        return paginator
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        for entry in context["object_list"]:
-            entry.title_html = search.highlight(entry.title, self.query)
-            entry.snippet_html = search.highlight(
-                entry.body[: search.SNIPPET_SOURCE], self.query, length=search.SNIPPET_LENGTH
-            )
-        counts = self.search.kind_counts()
-        context.update(
-            query=self.query,
-            kind=self.kind,
-            kinds=[(value, label, counts.get(value, 0)) for value, label in SearchKind.choices],
-            total=sum(counts.values()),
-            is_capped=self.search.is_capped,
-            has_words=bool(self.search.words),
-        )
-        return context

@@ -8,7 +8,6 @@ from django.urls import reverse
 from core.fields import RichTextField, UploadImageField
 from core.text import html_to_text, unique_slug
 from lhh import sidebar
-from lhh.models import SearchKind
 
 
 def round_down_figure(total):
@@ -245,7 +244,6 @@ class Organization(SluggedModel):
 
     def search_document(self):
         return {
-            "kind": SearchKind.ORGANIZATION,
             "title": self.name,
             "body": " ".join(
                 [self.short_name, self.leader_name, self.address, html_to_text(self.description)]

@@ -8,6 +8,7 @@ class NewsConfig(AppConfig):
     def ready(self):
         from core import media
         from medialibrary import usage
+        from search import registry
 
         from .models import Article
 
@@ -15,3 +16,4 @@ class NewsConfig(AppConfig):
         media.protect("news/", Article.objects.published, "cover", "news.view_article")
         # Which library images each article's body shows.
         usage.track(Article, "body")
+        registry.register(Article, slug="tin-tuc", label="Tin tức", position=10)

@@ -13,7 +13,6 @@ from core.fields import RichTextField, UploadImageField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import html_to_text, unique_slug
 from lhh import sidebar
-from lhh.models import SearchKind
 
 logger = logging.getLogger(__name__)
 
@@ -322,7 +321,6 @@ class Article(Publishable):
 
     def search_document(self):
         return {
-            "kind": SearchKind.ARTICLE,
             "title": self.title,
             "body": " ".join([self.summary, html_to_text(self.body), self.author]),
             "url": self.get_absolute_url(),

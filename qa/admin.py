@@ -9,8 +9,9 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from lhh import search, sidebar
+from lhh import sidebar
 from medialibrary.widgets import LibraryEditorMixin
+from search.index import reindex
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
@@ -305,7 +306,7 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     @admin.action(description="Gỡ khỏi mục Hỏi đáp (chỉ trả lời riêng)")
     def unpublish(self, request, queryset):
         count = queryset.filter(is_published_as_faq=True).update(is_published_as_faq=False)
-        search.reindex(queryset)
+        reindex(queryset)
         # update() sends no signal: hidden must mean hidden on the next request.
         sidebar.bump_version()
         self.message_user(request, f"Đã gỡ {count} câu hỏi khỏi mục Hỏi đáp.")
@@ -313,7 +314,7 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     @admin.action(description="Đánh dấu là thư rác (Spam)")
     def mark_as_spam(self, request, queryset):
         count = queryset.update(status=QuestionStatus.SPAM, is_published_as_faq=False)
-        search.reindex(queryset)
+        reindex(queryset)
         sidebar.bump_version()
         self.message_user(request, f"Đã đánh dấu {count} câu hỏi là thư rác.")
 

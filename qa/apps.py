@@ -7,8 +7,10 @@ class QaConfig(AppConfig):
 
     def ready(self):
         from medialibrary import usage
+        from search import registry
 
         from .models import Question
 
         # Which library images each answer shows.
         usage.track(Question, "answer")
+        registry.register(Question, slug="hoi-dap", label="Hỏi đáp", position=40)

@@ -12,7 +12,6 @@ from core.fields import RichTextField
 from core.models import VisibleModel
 from core.text import html_to_text, unique_slug, vn_slugify
 from lhh import sidebar
-from lhh.models import SearchKind
 
 # Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -224,7 +223,6 @@ class Question(VisibleModel):
     def search_document(self):
         # The question and its answer only: never the asker's details.
         return {
-            "kind": SearchKind.QUESTION,
             "title": self.title,
             "body": f"{self.body} {html_to_text(self.answer)}",
             "url": self.get_absolute_url(),

@@ -10,8 +10,10 @@ class SitecontentConfig(AppConfig):
 
     def ready(self):
         from medialibrary import usage
+        from search import registry
 
         from .models import Page
 
         # Which library images each page's body shows.
         usage.track(Page, "body")
+        registry.register(Page, slug="trang", label="Trang thông tin", position=20)

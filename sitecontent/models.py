@@ -11,7 +11,6 @@ from core.fields import RichTextField, UploadImageField
 from core.models import Publishable, PublishableQuerySet, Status
 from core.text import html_to_text, unique_slug
 from lhh import sidebar, workercache
-from lhh.models import SearchKind
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -149,7 +148,6 @@ class Page(Publishable):
 
     def search_document(self):
         return {
-            "kind": SearchKind.PAGE,
             "title": self.title,
             "body": f"{self.summary}\n{html_to_text(self.body)}",
             "url": self.get_absolute_url(),

@@ -7,11 +7,11 @@ from bench.generate import SCALES, bench_database_url, fold_by_words
 from core.text import fold
 from documents.models import Document
 from gallery.models import Album
-from lhh.models import SearchEntry
-from lhh.search import entry_values
 from members.models import Organization
 from news.models import Article
 from qa.models import DUE_WORKING_DAYS, Question, add_working_days
+from search.index import entry_values
+from search.models import SearchEntry
 from sitecontent.models import Page
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_search_entry_of_a_generated_article_is_what_saving_it_stores(bench_data
     stored = SearchEntry.objects.get(
         content_type=ContentType.objects.get_for_model(Article), object_id=article.pk
     )
-    expected = entry_values(article.search_document())
+    expected = entry_values("tin-tuc", article.search_document())
     for field in ("title", "body", "url", "title_exact", "title_folded", "exact", "folded"):
         assert getattr(stored, field) == expected[field], field
 
@@ -92,7 +92,7 @@ def test_search_entry_of_a_generated_document_holds_its_file_text(bench_data):
     stored = SearchEntry.objects.get(
         content_type=ContentType.objects.get_for_model(Document), object_id=document.pk
     )
-    assert stored.body == entry_values(document.search_document())["body"]
+    assert stored.body == entry_values("van-ban", document.search_document())["body"]
 
 
 def test_generated_documents_have_the_search_text_saving_them_builds(bench_data):

@@ -1,11 +1,5 @@
 """Site-wide search: Vietnamese with or without diacritics, one table.
 
-Every searchable model defines `search_document()`, returning the fields of
-its entry (or None when it must not be found, e.g. an inactive organization).
-Saving or deleting the object keeps its `SearchEntry` row right (signals
-connected in LhhConfig.ready), and `manage.py rebuild_search_index` rebuilds
-them all.
-
 Matching works on normalised text: NFC, lower-case, every run of
 punctuation collapsed to one space, so "582/QĐ-UBND" is " 582 qđ ubnd ".
 The folded copy (accents off, đ→d) is what a query must match, word by word
@@ -19,15 +13,13 @@ from collections import Counter
 from functools import lru_cache
 
 from django.db.models import Case, Q, Value, When
-from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from core.text import fold, nfc
+from core.text import fold, nfc, normalize
 
 MAX_QUERY_LENGTH = 200
 MAX_WORDS = 8
-BODY_LIMIT = 200_000
 SNIPPET_LENGTH = 240
 # Snippets are cut from the beginning of long bodies (a document's file
 # text can be 200,000 characters): a match further in shows the opening.
@@ -36,20 +28,15 @@ SNIPPET_SOURCE = 20_000
 _WORD = re.compile(r"\w+")
 
 
-def normalize(text):
-    """ " 582 qđ ubnd ": NFC, lower-case, words separated by single spaces."""
-    words = _WORD.findall(nfc(text).lower())
-    return f" {' '.join(words)} " if words else " "
-
-
-def folded(text):
-    return normalize(fold(text))
-
-
-def query_words(query):
-    """The words of a visitor's query, normalised, at most MAX_WORDS of them."""
+def query_words(query, max_words=MAX_WORDS):
+    """The words of a visitor's query, normalised, at most `max_words`."""
     query = nfc(query or "")[:MAX_QUERY_LENGTH]
-    return normalize(query).split()[:MAX_WORDS]
+    return normalize(query).split()[:max_words]
+
+
+def folded_query_words(query, max_words=MAX_WORDS):
+    """query_words() without accents: what a folded WordsField holds."""
+    return [fold(word) for word in query_words(query, max_words)]
 
 
 def words_filter(field, words):
@@ -57,7 +44,7 @@ def words_filter(field, words):
     return Q(**{f"{field}__words": list(words)}) if words else Q()
 
 
-class Search:
+class SiteSearch:
     """The matches of one query, ranked, with counts per kind.
 
     Ranking needs every candidate's text, so it runs on a bounded set: the
@@ -128,11 +115,6 @@ class Search:
         return dict(Counter(self._kinds.values()))
 
 
-def search(queryset, query, kind=None):
-    """Visible entries matching `query`, best first; an empty queryset for no words."""
-    return Search(queryset, query, kind).entries()
-
-
 def highlight(text, query, length=None):
     """Escape `text`, wrapping words that match the query in <mark>.
 
@@ -173,77 +155,3 @@ def _first_match(text, words):
     pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(word) for word in words) + ")")
     match = pattern.search(folded_text)
     return match.start() if match else 0
-
-
-def entry_values(document):
-    """Column values of a SearchEntry from a model's search_document()."""
-    title = nfc(document["title"])
-    body = nfc(document.get("body") or "")[:BODY_LIMIT]
-    return {
-        "kind": document["kind"],
-        "title": title,
-        "body": body,
-        "url": document["url"],
-        "date": document.get("date") or timezone.now(),
-        "is_public": document.get("is_public", True),
-        "published_at": document.get("published_at"),
-        "title_exact": normalize(title),
-        "title_folded": folded(title),
-        "exact": normalize(f"{title} {body}"),
-        "folded": folded(f"{title} {body}"),
-    }
-
-
-def index_object(instance):
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import SearchEntry
-
-    content_type = ContentType.objects.get_for_model(type(instance))
-    document = instance.search_document()
-    if document is None:
-        SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
-        return
-    SearchEntry.objects.update_or_create(
-        content_type=content_type, object_id=instance.pk, defaults=entry_values(document)
-    )
-
-
-def unindex_object(instance):
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import SearchEntry
-
-    content_type = ContentType.objects.get_for_model(type(instance))
-    SearchEntry.objects.filter(content_type=content_type, object_id=instance.pk).delete()
-
-
-def searchable_models():
-    from django.apps import apps
-
-    return [model for model in apps.get_models() if hasattr(model, "search_document")]
-
-
-def _on_save(sender, instance, raw=False, **kwargs):
-    if not raw:
-        index_object(instance)
-
-
-def _on_delete(sender, instance, **kwargs):
-    unindex_object(instance)
-
-
-def connect_signals():
-    from django.db.models.signals import post_delete, post_save
-
-    for model in searchable_models():
-        post_save.connect(_on_save, sender=model, dispatch_uid=f"search-save-{model._meta.label}")
-        post_delete.connect(
-            _on_delete, sender=model, dispatch_uid=f"search-delete-{model._meta.label}"
-        )
-
-
-def reindex(queryset):
-    """Re-index rows changed by a bulk update(), which sends no signals."""
-    for instance in queryset.iterator(chunk_size=200):
-        index_object(instance)

@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from tqdm import tqdm
 
-from lhh import search
-from lhh.models import SearchEntry
+from search import registry
+from search.index import index_object
+from search.models import SearchEntry
 
 
 class Command(BaseCommand):
@@ -13,7 +14,7 @@ class Command(BaseCommand):
         show = options["verbosity"] > 0
         with transaction.atomic():
             SearchEntry.objects.all().delete()
-            for model in search.searchable_models():
+            for model in registry.models():
                 queryset = model._default_manager.all()
                 total = queryset.count()
                 label = str(model._meta.verbose_name_plural)
@@ -24,7 +25,7 @@ class Command(BaseCommand):
                     disable=not show,
                     file=self.stderr,
                 ):
-                    search.index_object(instance)
+                    index_object(instance)
         self.stdout.write(
             self.style.SUCCESS(f"Đã dựng lại chỉ mục: {SearchEntry.objects.count()} mục.")
         )

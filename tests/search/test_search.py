@@ -8,15 +8,17 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from core.models import Status
-from lhh import pagecache, search
-from lhh.models import SearchEntry
+from lhh import pagecache
+from search import query as search
+from search.models import SearchEntry
 from tests.sitecontent.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def titles(query, kind=None):
-    return [e.title for e in search.search(SearchEntry.objects.all(), query, kind)]
+    entries = search.SiteSearch(SearchEntry.objects.all(), query, kind).entries()
+    return [e.title for e in entries]
 
 
 def page(title, body="", days_ago=0, **kwargs):
@@ -302,7 +304,7 @@ def test_search_gives_the_same_results_on_every_database_for_the_demo_corpus():
 
 
 def test_a_very_common_word_ranks_its_newest_and_title_matches(client, monkeypatch):
-    monkeypatch.setattr(search.Search, "CANDIDATES", 3)
+    monkeypatch.setattr(search.SiteSearch, "CANDIDATES", 3)
     page("Hội thảo cũ về nông nghiệp", days_ago=400)
     for n in range(6):
         page(f"Tin số {n}", body="Bàn về nông nghiệp sạch.", days_ago=n)
@@ -316,10 +318,8 @@ def test_a_very_common_word_ranks_its_newest_and_title_matches(client, monkeypat
 
 
 def test_kind_filter_searches_that_kind_beyond_the_newest_matches(monkeypatch):
-    from lhh.models import SearchKind
-
-    monkeypatch.setattr(search.Search, "CANDIDATES", 2)
+    monkeypatch.setattr(search.SiteSearch, "CANDIDATES", 2)
     for n in range(4):
         page(f"Trang {n}", body="nông nghiệp", days_ago=n)
-    SearchEntry.objects.filter(title="Trang 3").update(kind=SearchKind.DOCUMENT)
-    assert titles("nong nghiep", kind=SearchKind.DOCUMENT) == ["Trang 3"]
+    SearchEntry.objects.filter(title="Trang 3").update(kind="van-ban")
+    assert titles("nong nghiep", kind="van-ban") == ["Trang 3"]

@@ -255,6 +255,11 @@ class Organization(NamedModel):
         }
 
     @property
+    def logo_url(self):
+        """The logo's address, or "" without one (the file's url would raise)."""
+        return self.logo.url if self.logo else ""
+
+    @property
     def tel_href(self):
         """The phone number as a tel: target: digits and a leading +."""
         # Only the first number when staff list several ("0263 3822 466 – 0913 …").

@@ -1,7 +1,9 @@
-"""The publishing base shared by everything visitors read (abstract: no tables)."""
+"""The abstract bases content models share (no tables): publishing, slugs, visibility."""
 
 from django.db import models
 from django.utils import timezone
+
+from .text import unique_slug
 
 
 class Status(models.TextChoices):
@@ -40,6 +42,29 @@ class Publishable(models.Model):
     @property
     def is_published(self):
         return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+
+class SluggedModel(models.Model):
+    """A `slug` field filled once, on the first save that finds it empty, from
+    `slug_source()`; editing the title later never changes the address.
+
+    The model declares its own `slug` field (its label, help text and length
+    differ from one model to another); `slug_max_length` must not exceed it.
+    """
+
+    slug_max_length = 200
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_slug(self, self.slug_source(), max_length=self.slug_max_length)
+        super().save(*args, **kwargs)
+
+    def slug_source(self):
+        """The text the slug is made from, such as the title."""
+        raise NotImplementedError
 
 
 class VisibleModel(models.Model):

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
-from core.models import Publishable, PublishableQuerySet, Status
-from core.text import unique_slug, visible_name
+from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.text import visible_name
 from lhh import sidebar
 from search.index import index_object
 from search.query import folded_query_words, words_filter
@@ -24,7 +24,7 @@ from .files import (
 from .text import number_key, padded_words
 
 
-class Vocabulary(models.Model):
+class Vocabulary(SluggedModel):
     """A short named list staff keep in the admin (types, issuers, fields)."""
 
     name = models.CharField("tên", max_length=255, unique=True)
@@ -44,10 +44,8 @@ class Vocabulary(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return self.name
 
 
 class DocumentType(Vocabulary):
@@ -176,7 +174,7 @@ def could_be_a_number(words):
     return any(character.isdigit() for word in words for character in word)
 
 
-class Document(Publishable):
+class Document(Publishable, SluggedModel):
     """A regulation (văn bản): a decision, plan, official letter, directive…"""
 
     number = models.CharField(
@@ -271,8 +269,6 @@ class Document(Publishable):
         return f"{self.number} ({self.issued_on:%d/%m/%Y})" if self.issued_on else self.number
 
     def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.slug_source())
         self.number_key = padded_words(self.number)
         self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:

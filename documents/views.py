@@ -3,11 +3,11 @@ import logging
 from django.db.models import F, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from core import media
 from core.net import is_bot
+from core.views import StaffPreviewMixin, may_preview
 from lhh.paginator import CachedCountPaginator
 
 from .forms import DocumentFilterForm
@@ -16,20 +16,9 @@ from .models import Document, DocumentFile
 logger = logging.getLogger(__name__)
 
 
-def can_preview(request):
-    return request.user.is_staff and request.user.has_perm("documents.change_document")
-
-
 def files_without_text():
     """A document's files for a page: their extracted text is for search only."""
     return Prefetch("files", queryset=DocumentFile.objects.defer("text"))
-
-
-def visible_documents(request):
-    """Published documents; staff who may edit them also see drafts."""
-    if can_preview(request):
-        return Document.objects.all()
-    return Document.objects.published()
 
 
 class DocumentListView(ListView):
@@ -65,12 +54,13 @@ class DocumentListView(ListView):
         return super().get_context_data(form=self.form, **kwargs)
 
 
-class DocumentDetailView(DetailView):
+class DocumentDetailView(StaffPreviewMixin, DetailView):
     model = Document
 
     def get_queryset(self):
         return (
-            visible_documents(self.request)
+            super()
+            .get_queryset()
             .with_validity()
             .select_related("type", "issuer")
             .defer("search_text")
@@ -81,12 +71,6 @@ class DocumentDetailView(DetailView):
         # The four relations both ways come in one query, not four prefetches.
         return super().get_context_data(relations=self.object.related_documents(), **kwargs)
 
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if not self.object.is_published:
-            add_never_cache_headers(response)
-        return response
-
 
 def download(request, slug, file_id):
     """Serve a document's file as an attachment and count the download.
@@ -94,10 +78,12 @@ def download(request, slug, file_id):
     The count is one UPDATE with F(), so two downloads at the same moment
     both count; bots and crawlers (the sitemap lists these URLs) do not.
     """
+    documents = Document.objects.filter(slug=slug)
+    # A draft's files are for the staff who may preview its page.
+    if not may_preview(request.user, Document):
+        documents = documents.published()
     document_file = get_object_or_404(
-        DocumentFile.objects.select_related("document"),
-        pk=file_id,
-        document__in=visible_documents(request).filter(slug=slug),
+        DocumentFile.objects.select_related("document"), pk=file_id, document__in=documents
     )
     if not document_file.file or not document_file.file.storage.exists(document_file.file.name):
         logger.error("Document file %s is missing from storage", document_file.pk)

@@ -9,8 +9,7 @@ from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
 from core.fields import UploadImageField
-from core.models import Publishable, PublishableQuerySet, Status
-from core.text import unique_slug
+from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
 from lhh import sidebar
 
 from .processors import LARGE_BOX, StripMetadata, large_size
@@ -52,7 +51,7 @@ class AlbumQuerySet(PublishableQuerySet):
         )
 
 
-class Album(Publishable):
+class Album(Publishable, SluggedModel):
     """HÌNH HOẠT ĐỘNG: the photos of one event (congress, workshop, award…)."""
 
     title = models.CharField("tên album", max_length=255)
@@ -99,13 +98,11 @@ class Album(Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("gallery:album", kwargs={"slug": self.slug})
+
+    def slug_source(self):
+        return self.title
 
     def search_document(self):
         # Staff caption every photo: captions make an album findable by who

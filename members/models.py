@@ -6,7 +6,8 @@ from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 from django.urls import reverse
 
 from core.fields import RichTextField, UploadImageField
-from core.text import html_to_text, unique_slug
+from core.models import SluggedModel
+from core.text import html_to_text
 from lhh import sidebar
 
 
@@ -23,7 +24,7 @@ def round_down_figure(total):
     return total // step * step
 
 
-class SluggedModel(models.Model):
+class NamedModel(SluggedModel):
     """A name and a Vietnamese slug set once from it, stable when the name changes."""
 
     name = models.CharField("tên", max_length=255)
@@ -41,13 +42,11 @@ class SluggedModel(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return self.name
 
 
-class Field(SluggedModel):
+class Field(NamedModel):
     """A field of activity (lĩnh vực): medicine, agriculture, engineering…"""
 
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
@@ -127,7 +126,7 @@ class OrganizationGroupQuerySet(models.QuerySet):
         )
 
 
-class OrganizationGroup(SluggedModel):
+class OrganizationGroup(NamedModel):
     """Hội thành viên, Tổ chức KH&CN, Tổ chức trực thuộc LHH…"""
 
     description = models.TextField("mô tả ngắn", blank=True)
@@ -163,7 +162,7 @@ class OrganizationQuerySet(models.QuerySet):
         }
 
 
-class Organization(SluggedModel):
+class Organization(NamedModel):
     """A member organization: a society (hội), an institute or centre, or a unit of the LHH."""
 
     short_name = models.CharField(
@@ -252,6 +251,11 @@ class Organization(SluggedModel):
             "date": self.updated_at,
             "is_public": self.is_active,
         }
+
+    @property
+    def logo_url(self):
+        """The logo's address, or "" without one (the file's url would raise)."""
+        return self.logo.url if self.logo else ""
 
     @property
     def tel_href(self):

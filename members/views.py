@@ -3,6 +3,8 @@ import re
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
+from core.views import StaffPreviewMixin
+
 from .models import Field, Organization, OrganizationGroup, round_down_figure
 
 # The query-string name of the field filter: ?linh-vuc=y-te
@@ -89,17 +91,20 @@ class OrganizationListView(ListView):
         )
 
 
-class OrganizationDetailView(DetailView):
-    """/to-chuc-thanh-vien/<group>/<organization>/: an organization's profile."""
+class OrganizationDetailView(StaffPreviewMixin, DetailView):
+    """/to-chuc-thanh-vien/<group>/<organization>/: an organization's profile;
+    a hidden one is a preview for staff who may edit organizations."""
 
     model = Organization
 
     def get_queryset(self):
-        organizations = Organization.objects.select_related("group").prefetch_related("fields")
-        # Staff who may edit organizations can preview a hidden one.
-        if self.request.user.has_perm("members.change_organization"):
-            return organizations
-        return organizations.active()
+        return super().get_queryset().select_related("group").prefetch_related("fields")
+
+    def public_queryset(self, queryset):
+        return queryset.active()
+
+    def is_public(self, obj):
+        return obj.is_active
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()

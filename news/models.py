@@ -10,8 +10,8 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 from core.fields import RichTextField, UploadImageField
-from core.models import Publishable, PublishableQuerySet, Status
-from core.text import html_to_text, unique_slug
+from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.text import html_to_text
 from lhh import sidebar
 
 logger = logging.getLogger(__name__)
@@ -51,7 +51,7 @@ class CategoryQuerySet(models.QuerySet):
         ]
 
 
-class Category(models.Model):
+class Category(SluggedModel):
     """A news category (chuyên mục), at most one level below another."""
 
     name = models.CharField("tên chuyên mục", max_length=200)
@@ -92,13 +92,11 @@ class Category(models.Model):
             return f"{self.parent} › {self.name}"
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("news:category", kwargs={"slug": self.slug})
+
+    def slug_source(self):
+        return self.name
 
     def clean(self):
         if self.parent_id is None:
@@ -210,7 +208,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return articles
 
 
-class Article(Publishable):
+class Article(Publishable, SluggedModel):
     """A news item (tin bài); notices are the articles of a notice category."""
 
     title = models.CharField("tiêu đề", max_length=255)
@@ -309,15 +307,13 @@ class Article(Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse(
             "news:article", kwargs={"category_slug": self.category.slug, "slug": self.slug}
         )
+
+    def slug_source(self):
+        return self.title
 
     def search_document(self):
         return {

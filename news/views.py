@@ -2,19 +2,14 @@ from functools import wraps
 
 from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
-from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from core.net import is_bot
+from core.views import StaffPreviewMixin
 from lhh.pagecache import cache_page_for_visitors
 from lhh.paginator import CachedCountPaginator
 
 from .models import Article, Category
-
-
-def can_preview(user):
-    """Staff who may edit articles also see drafts and scheduled ones."""
-    return user.is_authenticated and user.is_staff and user.has_perm("news.change_article")
 
 
 class ArticleListView(ListView):
@@ -43,27 +38,21 @@ class CategoryArticleListView(ArticleListView):
         )
 
 
-class ArticleDetailView(DetailView):
+class ArticleDetailView(StaffPreviewMixin, DetailView):
+    """An article; staff who may edit articles also see drafts and scheduled ones."""
+
     model = Article
     other_count = 10
 
     def get_queryset(self):
-        articles = Article.objects.select_related("category", "category__parent")
-        if can_preview(self.request.user):
-            return articles
-        return articles.published()
+        return super().get_queryset().select_related("category", "category__parent")
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         # The address stays valid when the article moves to another category.
         if self.object.category.slug != kwargs["category_slug"]:
             return redirect(self.object, permanent=True)
-        is_preview = not self.object.is_published
-        context = self.get_context_data(object=self.object, is_preview=is_preview)
-        response = self.render_to_response(context)
-        if is_preview:
-            add_never_cache_headers(response)
-        return response
+        return self.render_to_response(self.get_context_data(object=self.object))
 
     def get_context_data(self, **kwargs):
         others = (

@@ -9,8 +9,8 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from core.fields import RichTextField
-from core.models import VisibleModel
-from core.text import html_to_text, unique_slug, vn_slugify
+from core.models import SluggedModel, VisibleModel
+from core.text import html_to_text, vn_slugify
 from lhh import sidebar
 
 # Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
@@ -53,7 +53,7 @@ def given_name(full_name):
     return words[-1] if words else ""
 
 
-class Topic(models.Model):
+class Topic(SluggedModel):
     """A field of questions (lĩnh vực)."""
 
     name = models.CharField("tên lĩnh vực", max_length=150)
@@ -64,6 +64,7 @@ class Topic(models.Model):
         blank=True,
         help_text="Để trống để tạo từ tên; không đổi khi sửa tên.",
     )
+    slug_max_length = 160
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
     class Meta:
@@ -76,10 +77,8 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name, max_length=160)
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return self.name
 
 
 class QuestionStatus(models.TextChoices):

@@ -6,11 +6,11 @@ from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
-from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
+from core.views import StaffPreviewMixin
 from lhh.paginator import CachedCountPaginator
 
 from .emails import send_new_question_emails
@@ -27,10 +27,6 @@ from .spam import lookup_failure_counter, question_counter, submitter_hash
 
 THANKS_SALT = "qa.thanks"
 THANKS_MAX_AGE = 24 * 3600
-
-
-def can_preview(user):
-    return user.is_authenticated and user.is_staff and user.has_perm("qa.change_question")
 
 
 class QuestionListView(ListView):
@@ -56,24 +52,20 @@ class QuestionListView(ListView):
         return super().get_context_data(topics=self.topics, topic=self.topic, **kwargs)
 
 
-class QuestionDetailView(DetailView):
+class QuestionDetailView(StaffPreviewMixin, DetailView):
     model = Question
 
     def get_queryset(self):
-        questions = Question.objects.select_related("topic")
-        if can_preview(self.request.user):
-            return questions
-        return questions.published()
+        return super().get_queryset().select_related("topic")
+
+    def is_public(self, obj):
+        return obj.is_public
 
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         if self.object.slug != kwargs["slug"]:
             return HttpResponseRedirect(self.object.get_absolute_url())
-        response = self.render_to_response(self.get_context_data(object=self.object))
-        if not self.object.is_public:
-            # A staff preview must never be kept by a shared cache.
-            add_never_cache_headers(response)
-        return response
+        return self.render_to_response(self.get_context_data(object=self.object))
 
 
 class AskView(CreateView):

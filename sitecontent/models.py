@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.fields import RichTextField, UploadImageField
-from core.models import Publishable, PublishableQuerySet, Status
-from core.text import html_to_text, unique_slug
+from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.text import html_to_text
 from lhh import sidebar, workercache
 
 
@@ -108,7 +108,7 @@ class SiteProfile(models.Model):
         return [line.strip() for line in self.staff_emails.splitlines() if line.strip()]
 
 
-class Page(Publishable):
+class Page(SluggedModel, Publishable):
     """A static page under /gioi-thieu/ (THÔNG TIN CHÍNH)."""
 
     title = models.CharField("tiêu đề", max_length=255)
@@ -138,10 +138,8 @@ class Page(Publishable):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.title)
-        super().save(*args, **kwargs)
+    def slug_source(self):
+        return self.title
 
     def get_absolute_url(self):
         return reverse("sitecontent:page", kwargs={"slug": self.slug})

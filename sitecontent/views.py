@@ -1,10 +1,11 @@
 from django.views.generic import DetailView
 
+from core.views import StaffPreviewMixin
+
 from .models import Page
 
 
-class PageDetailView(DetailView):
-    model = Page
+class PageDetailView(StaffPreviewMixin, DetailView):
+    """A THÔNG TIN CHÍNH page; staff who edit pages preview a draft."""
 
-    def get_queryset(self):
-        return Page.objects.published()
+    model = Page

@@ -255,3 +255,12 @@ def test_sitemap_lists_published_albums_only(client):
     xml = client.get(reverse("sitemap")).content.decode()
     assert shown.get_absolute_url() in xml
     assert hidden.get_absolute_url() not in xml
+
+
+def test_album_page_carries_opengraph_with_its_first_photo(client):
+    album = AlbumFactory(title="Đại hội Liên hiệp Hội")
+    photo = PhotoFactory(album=album, order=0)
+    html = client.get(album.get_absolute_url()).content.decode()
+    assert '<meta property="og:type" content="website">' in html
+    assert '<meta property="og:title" content="Đại hội Liên hiệp Hội">' in html
+    assert f'<meta property="og:image" content="http://testserver{photo.card.url}">' in html

@@ -207,3 +207,12 @@ def test_home_sidebar_query_count_is_constant(queries_for):
     few = queries_for("/")
     PublishedQuestionFactory.create_batch(15)
     assert queries_for("/") == few
+
+
+def test_question_page_carries_opengraph(client):
+    question = PublishedQuestionFactory(title="Thủ tục gia nhập", body="Xin hỏi thủ tục.")
+    url = question.get_absolute_url()
+    html = client.get(url).content.decode()
+    assert '<meta property="og:title" content="Thủ tục gia nhập">' in html
+    assert '<meta property="og:description" content="Xin hỏi thủ tục.">' in html
+    assert f'<meta property="og:url" content="http://testserver{url}">' in html

@@ -89,3 +89,21 @@ def test_old_admin_addresses_of_moved_models_redirect(admin_client):
     assert admin_client.get("/admin/lhh/page/add/")["Location"] == "/admin/sitecontent/page/add/"
     # What stays in lhh is not redirected.
     assert admin_client.get("/admin/lhh/loginlog/").status_code == 200
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize(("app", "model_name"), [("visits", "visitday"), ("search", "searchentry")])
+def test_a_moved_model_keeps_its_content_type_and_rows(app, model_name):
+    from django.apps import apps
+
+    model = apps.get_model(app, model_name)
+    content_type = ContentType.objects.get_for_model(model)
+    rows = model.objects.count()
+
+    migrate([(app, None)])
+    content_type.refresh_from_db()
+    assert content_type.app_label == "lhh"
+
+    migrate(None)
+    assert ContentType.objects.get_for_model(model).pk == content_type.pk
+    assert model.objects.count() == rows

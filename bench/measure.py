@@ -153,11 +153,10 @@ class CacheCalls:
 
 def measure_page(client, name, urls, *, scale, cache_mode, requests):
     """One page type in one cache mode: queries, p50 and p95 in milliseconds."""
-    from django.core.cache import cache
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from lhh import pagecache
+    from core.cache import clear_all
 
     # One unmeasured request per URL in both modes: the process's own first
     # use of a page (template compilation, lazy imports, the database's
@@ -172,8 +171,7 @@ def measure_page(client, name, urls, *, scale, cache_mode, requests):
         url = urls[index % len(urls)]
         if cache_mode == "cold":
             # The shared cache, and what this process keeps of it in memory.
-            cache.clear()
-            pagecache.forget()
+            clear_all()
         with CaptureQueriesContext(connection) as captured, CacheCalls() as calls:
             started = time.perf_counter()
             response = client.get(url)

@@ -11,7 +11,37 @@ class Status(models.TextChoices):
     PUBLISHED = "published", "Đã đăng"
 
 
-class PublishableQuerySet(models.QuerySet):
+class ContentQuerySet(models.QuerySet):
+    """The rows of a model visitors see: update() (and bulk_update(), which
+    calls it) makes the change show, as a save does, though neither sends a
+    model signal. It bumps the content version (core.cache) and tells who
+    listens which rows changed (core.signals.rows_changed: the search index).
+
+    Fields listed in the model's `counter_fields` (a view count, the email
+    outcome of a question) are not content: updating only those changes
+    nothing visitors would miss for a minute.
+    """
+
+    def update(self, **kwargs):
+        from . import cache, signals
+
+        if set(kwargs) <= set(getattr(self.model, "counter_fields", ())):
+            return super().update(**kwargs)
+        listening = signals.rows_changed.has_listeners(self.model)
+        # Read first: after the update, the rows may no longer match the filter.
+        pks = list(self.values_list("pk", flat=True)) if listening else []
+        rows = super().update(**kwargs)
+        if rows:
+            cache.bump_content_version()
+            if pks:
+                signals.rows_changed.send(sender=self.model, pks=pks)
+        return rows
+
+    update.alters_data = True
+    update.queryset_only = True
+
+
+class PublishableQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Published and due by `now` (this moment unless given)."""
         now = timezone.now() if now is None else now
@@ -53,6 +83,8 @@ class SluggedModel(models.Model):
     """
 
     slug_max_length = 200
+
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         abstract = True

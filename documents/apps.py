@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class DocumentsConfig(AppConfig):
+class DocumentsConfig(apps.ContentAppConfig):
     name = "documents"
     verbose_name = "Văn bản"
 
@@ -11,6 +11,7 @@ class DocumentsConfig(AppConfig):
 
         from .models import Document, DocumentFile
 
+        super().ready()
         # Visitors download through the document's page (views.download);
         # a draft's file is not theirs by its storage address either.
         media.protect("van-ban/", DocumentFile.objects.published, "file", "documents.view_document")

@@ -2,7 +2,7 @@ from django import forms
 from django.db.models import Value
 from django.utils import timezone
 
-from lhh import sidebar
+from core import cache
 
 from .models import DocumentType, Field, Issuer, Validity
 
@@ -15,7 +15,7 @@ def vocabulary_choices():
     """(slug, name) choices of the three filter lists, read in ONE query (a
     UNION), which also validates a submitted slug without another query.
     Kept in the cache until content changes, like the sidebar."""
-    return sidebar.cached("documents:vocabularies", _read_vocabularies)
+    return cache.cached("documents:vocabularies", _read_vocabularies, timeout=60, alias="local")
 
 
 def _read_vocabularies():

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
-from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import visible_name
 from lhh import sidebar
 from search.index import index_object
@@ -254,6 +254,8 @@ class Document(Publishable, SluggedModel):
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = DocumentQuerySet.as_manager()
+    # Updated in bulk without being content (core.models.ContentQuerySet).
+    counter_fields = ("download_count", "search_text")
 
     class Meta:
         ordering = ["-issued_on", "-id"]
@@ -373,7 +375,7 @@ class DocumentFileField(UploadFileField):
         return kind.value if kind else "bin"
 
 
-class DocumentFileQuerySet(models.QuerySet):
+class DocumentFileQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Files of published documents: the only ones visitors may fetch."""
         return self.filter(document__in=Document.objects.published(now=now))

@@ -7,8 +7,8 @@ from django.views.generic import DetailView, ListView
 
 from core import media
 from core.net import is_bot
+from core.paginator import CachedCountMixin
 from core.views import StaffPreviewMixin, may_preview
-from lhh.paginator import CachedCountPaginator
 
 from .forms import DocumentFilterForm
 from .models import Document, DocumentFile
@@ -21,10 +21,9 @@ def files_without_text():
     return Prefetch("files", queryset=DocumentFile.objects.defer("text"))
 
 
-class DocumentListView(ListView):
+class DocumentListView(CachedCountMixin, ListView):
     model = Document
     paginate_by = 20
-    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         self.form = DocumentFilterForm(self.request.GET or None)
@@ -40,8 +39,8 @@ class DocumentListView(ListView):
             queryset = self.form.filter(queryset)
         return queryset
 
-    def get_paginator(self, queryset, per_page, **kwargs):
-        return super().get_paginator(queryset, per_page, count_key=self.form.count_key(), **kwargs)
+    def count_key(self):
+        return self.form.count_key()
 
     def paginate_queryset(self, queryset, page_size):
         # get_page() turns page=abc or page=999 into the first or last page

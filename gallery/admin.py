@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from lhh.adminsort import SortableTabularInline
+from core.adminsort import SortableTabularInline
 
 from .forms import AlbumAdminForm
 from .models import Album, Photo

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class GalleryConfig(AppConfig):
+class GalleryConfig(apps.ContentAppConfig):
     name = "gallery"
     verbose_name = "Thư viện ảnh"
 
@@ -11,6 +11,7 @@ class GalleryConfig(AppConfig):
 
         from .models import Album, Photo
 
+        super().ready()
         # A draft or scheduled album's photos and their renditions.
         media.protect("gallery/", Photo.objects.published, "image", "gallery.view_album")
         registry.register(Album, slug="album", label="Album ảnh", position=60)

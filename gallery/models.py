@@ -9,7 +9,7 @@ from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
 from core.fields import UploadImageField
-from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from lhh import sidebar
 
 from .processors import LARGE_BOX, StripMetadata, large_size
@@ -130,7 +130,7 @@ class Album(Publishable, SluggedModel):
         return first[0] if first else None
 
 
-class PhotoQuerySet(models.QuerySet):
+class PhotoQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Photos of published albums: the only ones visitors may see."""
         now = timezone.now() if now is None else now

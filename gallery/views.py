@@ -1,19 +1,21 @@
 from django.db.models import Prefetch
 from django.views.generic import DetailView, ListView
 
+from core.paginator import CachedCountMixin
 from core.views import StaffPreviewMixin
-from lhh.paginator import CachedCountPaginator
 
 from .models import Album, Photo
 
 
-class AlbumListView(ListView):
+class AlbumListView(CachedCountMixin, ListView):
     model = Album
     paginate_by = 12
-    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Album.objects.published().for_listing()
+
+    def count_key(self):
+        return "gallery:albums"
 
 
 class AlbumDetailView(StaffPreviewMixin, DetailView):

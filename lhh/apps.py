@@ -2,26 +2,18 @@ from django.apps import AppConfig
 
 
 class LhhConfig(AppConfig):
+    """The project: settings, root URLs, home page and site map, the staff
+    groups, the admin's desk. Installed last, above every app it uses."""
+
     name = "lhh"
     verbose_name = "Cổng thông tin"
 
     def ready(self):
-        from django.apps import apps
-        from django.db.models.signals import post_migrate, pre_save
+        from django.db.models.signals import post_migrate
 
-        from core import text
+        from . import groups
 
-        from . import groups, sidebar
-
-        sidebar.connect_signals()
-        for model in apps.get_models():
-            if model._meta.app_label in sidebar.CONTENT_APPS:
-                pre_save.connect(
-                    text.clean_text_fields, sender=model, dispatch_uid=f"text-{model._meta.label}"
-                )
-        # After the last project app, when every app's permissions exist.
+        # After the last app's migrations, when every app's permissions exist.
         post_migrate.connect(
-            groups.ensure_staff_groups,
-            sender=apps.get_app_config("gallery"),
-            dispatch_uid="lhh-staff-groups",
+            groups.ensure_staff_groups, sender=self, dispatch_uid="lhh-staff-groups"
         )

@@ -54,12 +54,13 @@ INSTALLED_APPS = [
     "sitecontent",
     "search",
     "visits",
-    "lhh",
     "news",
     "members",
     "documents",
     "qa",
     "gallery",
+    # The project last: it uses every app above.
+    "lhh",
 ]
 
 MIDDLEWARE = [
@@ -90,6 +91,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "core.context_processors.cache",
                 "sitecontent.context_processors.site",
                 "lhh.context_processors.main_menu_and_date",
             ],
@@ -119,7 +121,15 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # The cache is shared by every worker process: files on disk by default,
 # Redis in production (redis://127.0.0.1:6379/1).
-CACHES = {"default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}")}
+CACHES = {
+    "default": env.cache("CACHE_URL", default=f"filecache://{BASE_DIR / 'var' / 'cache'}"),
+    # Each worker's own memory in front of the shared cache (core.cache).
+    "local": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "lhh-local",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
+}
 
 # EMAIL_URL sets EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER…
 # (smtp+tls://user:password@mail.example.vn:587).

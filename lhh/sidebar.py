@@ -9,33 +9,18 @@ method returning a `Feed`, and turns a row back into an (unsaved) model
 instance, so the block templates use the models' own get_absolute_url.
 
 The UNION is built, compiled and on PostgreSQL prepared once per connection
-(`Lists`, a `Statement`). Its result is kept for SIDEBAR_CACHE_SECONDS under
-a version that any content change bumps (signals connected in
-LhhConfig.ready): an edit shows at once on the worker that saved it and
-within workercache.LOCAL_SECONDS on the others, and a scheduled item
-appears at most SIDEBAR_CACHE_SECONDS late.
+(`Lists`, a `Statement`); what it reads is kept under the content version
+(core.cache).
 """
 
 import itertools
-import math
-import threading
-import time
 import weakref
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, models
 from django.db.models import Value
 from django.db.models.functions import Cast, Now, TruncDate
-from django.dispatch import Signal
-
-from core.models import VisibleModel
-
-from . import workercache
-
-SIDEBAR_CACHE_SECONDS = 60
-VERSION_KEY = "sidebar:version"
 
 # The database's clock, for the feeds' published/current filters (see Lists).
 NOW = Now()
@@ -184,136 +169,3 @@ _NAMES = ["kind", *COLUMNS]
 def _sort_key(row):
     day = row["day"].timestamp() if row["day"] else 0
     return (row["position"] or 0, -day, -row["ref"])
-
-
-def content_version():
-    """The shared content version, as this worker read it at most LOCAL_SECONDS ago."""
-    version = _memory.get(VERSION_KEY, workercache.LOCAL_SECONDS)
-    if version is None:
-        version = cache.get(VERSION_KEY)
-        if version is None:
-            # Started from the clock, not from 1: after the cache is emptied (a
-            # Redis restart) no old version number, and no page a worker keeps
-            # in memory under it, can come back. Another worker may start it
-            # first: then its number is the one.
-            started = time.time_ns() // 1000
-            added = cache.add(VERSION_KEY, started, None)
-            version = started if added else cache.get(VERSION_KEY)
-        _memory.set(VERSION_KEY, version)
-    return version
-
-
-# Sent after the version is bumped, for what this process keeps in memory.
-content_changed = Signal()
-
-
-def bump_version(**kwargs):
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, time.time_ns() // 1000, None)
-    content_changed.send(sender=None)
-
-
-def cached(name, build, shared=True):
-    """`build()` cached under the current content version, in the shared cache
-    (unless not `shared`) and in this worker's memory, until
-    SIDEBAR_CACHE_SECONDS after it was made.
-
-    A value built from other cached values (a column's HTML from the blocks'
-    data) counts as made when the oldest of them was, so that it expires with
-    them: a scheduled item then shows at most SIDEBAR_CACHE_SECONDS late,
-    not twice that.
-    """
-    key = f"sidebar:{name}:{content_version()}"
-    made = _memory.get(key, SIDEBAR_CACHE_SECONDS)
-    if made is None:
-        made = cache.get(key) if shared else None
-        if not _fresh(made):
-            made = _build(build)
-            if shared:
-                seconds = made[0] + SIDEBAR_CACHE_SECONDS - time.time()
-                cache.set(key, made, max(1, math.ceil(seconds)))
-        _memory.set(key, made, made_at=made[0])
-    building = getattr(_building, "made_at", None)
-    if building:
-        building[-1] = min(building[-1], made[0])
-    return made[1]
-
-
-def _fresh(made):
-    """Whether a value read from the shared cache is (made_at, value) and not
-    yet SIDEBAR_CACHE_SECONDS old (an older release stored the bare value)."""
-    return isinstance(made, tuple) and time.time() - made[0] < SIDEBAR_CACHE_SECONDS
-
-
-def _build(build):
-    """(when the oldest cached value `build()` read was made, what it returned)."""
-    if not hasattr(_building, "made_at"):
-        _building.made_at = []
-    stack = _building.made_at
-    stack.append(time.time())
-    try:
-        value = build()
-    finally:
-        made_at = stack.pop()
-    return made_at, value
-
-
-# The values being built in this thread, as `cached` calls nest.
-_building = threading.local()
-
-
-# The version and the blocks, as this worker last read them.
-_memory = workercache.Memory()
-content_changed.connect(workercache.forget, dispatch_uid="workercache-forget")
-
-
-# Models whose rows never show in a sidebar block.
-NOT_SIDEBAR_CONTENT = {
-    # The rate limit's counters of the Q&A form and lookup: a bot guessing
-    # tracking codes must not empty every cache.
-    "qa.AddressCount",
-    "visits.VisitDay",
-    "search.SearchEntry",
-    "sitecontent.SiteProfile",
-    "medialibrary.MediaItem",
-    "medialibrary.MediaUsage",
-}
-CONTENT_APPS = {
-    "lhh",
-    "medialibrary",
-    "sitecontent",
-    "search",
-    "visits",
-    "news",
-    "members",
-    "documents",
-    "qa",
-    "gallery",
-}
-
-
-def connect_signals():
-    from django.apps import apps
-    from django.db.models.signals import post_delete, post_save
-
-    for model in apps.get_models():
-        label = model._meta.label
-        if model._meta.app_label in CONTENT_APPS and label not in NOT_SIDEBAR_CONTENT:
-            post_save.connect(_saved, sender=model, dispatch_uid=f"sidebar-save-{label}")
-            post_delete.connect(_deleted, sender=model, dispatch_uid=f"sidebar-del-{label}")
-
-
-def _saved(sender, instance, created=False, **kwargs):
-    if not isinstance(instance, VisibleModel):
-        bump_version()
-        return
-    if instance.may_show(created):
-        bump_version()
-    instance.remember_visibility()
-
-
-def _deleted(sender, instance, **kwargs):
-    if not isinstance(instance, VisibleModel) or instance.may_show():
-        bump_version()

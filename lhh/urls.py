@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 
 import medialibrary.views
 from core import media
+from core.cache import cache_page_for_visitors
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from gallery.sitemaps import AlbumSitemap
 from members.sitemaps import MemberSitemap
@@ -14,7 +15,6 @@ from qa.sitemaps import QuestionSitemap
 from sitecontent.sitemaps import PageSitemap
 
 from . import views
-from .pagecache import cache_page_for_visitors
 from .sitemaps import StaticViewSitemap
 
 admin.site.site_header = "Quản trị Cổng thông tin LHH"

@@ -1,9 +1,11 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class MedialibraryConfig(AppConfig):
+class MedialibraryConfig(apps.ContentAppConfig):
     """The pictures staff upload through the rich-text editor: alt text,
     renditions, and which bodies show each one."""
 
     name = "medialibrary"
     verbose_name = "Thư viện tệp"
+    # Which bodies show which picture: staff bookkeeping.
+    private_models = ("mediausage",)

@@ -12,6 +12,7 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFit
 
 from core.fields import UploadImageField
+from core.models import ContentQuerySet
 
 # The library's thumbnail fits in this box and is never enlarged.
 THUMBNAIL_BOX = (160, 120)
@@ -43,7 +44,7 @@ def fitted_size(width, height, box):
     return width, height
 
 
-class MediaItemQuerySet(models.QuerySet):
+class MediaItemQuerySet(ContentQuerySet):
     def with_usage_count(self):
         # A subquery, for the rows of the page only: a join would be
         # grouped and counted for the list's totals too.

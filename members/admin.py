@@ -4,7 +4,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from lhh.adminsort import SortableListMixin, SortableTabularInline
+from core.adminsort import SortableListMixin, SortableTabularInline
 from medialibrary.widgets import LibraryEditorMixin
 
 from .models import Field, Organization, OrganizationGroup

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class MembersConfig(AppConfig):
+class MembersConfig(apps.ContentAppConfig):
     name = "members"
     verbose_name = "Tổ chức thành viên"
 
@@ -11,6 +11,7 @@ class MembersConfig(AppConfig):
 
         from .models import Organization
 
+        super().ready()
         # Which library images each organization's introduction shows.
         usage.track(Organization, "description")
         registry.register(Organization, slug="to-chuc", label="Tổ chức thành viên", position=50)

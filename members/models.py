@@ -6,7 +6,7 @@ from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 from django.urls import reverse
 
 from core.fields import RichTextField, UploadImageField
-from core.models import SluggedModel
+from core.models import ContentQuerySet, SluggedModel
 from core.text import html_to_text
 from lhh import sidebar
 
@@ -76,7 +76,7 @@ class TreeGroup:
     organizations: list
 
 
-class OrganizationGroupQuerySet(models.QuerySet):
+class OrganizationGroupQuerySet(ContentQuerySet):
     def tree(self):
         """TỔ CHỨC THÀNH VIÊN: every group with its active organizations, one query.
 
@@ -147,7 +147,7 @@ class OrganizationGroup(NamedModel):
 _TREE = sidebar.Statement(lambda: OrganizationGroup.objects.tree_rows())
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(ContentQuerySet):
     def active(self):
         return self.filter(is_active=True)
 

@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class NewsConfig(AppConfig):
+class NewsConfig(apps.ContentAppConfig):
     name = "news"
     verbose_name = "Tin tức"
 
@@ -12,6 +12,7 @@ class NewsConfig(AppConfig):
 
         from .models import Article
 
+        super().ready()
         # The cover of a draft or scheduled article, and its renditions.
         media.protect("news/", Article.objects.published, "cover", "news.view_article")
         # Which library images each article's body shows.

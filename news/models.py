@@ -10,14 +10,14 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
 from core.fields import RichTextField, UploadImageField
-from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text
 from lhh import sidebar
 
 logger = logging.getLogger(__name__)
 
 
-class CategoryQuerySet(models.QuerySet):
+class CategoryQuerySet(ContentQuerySet):
     def home_blocks(self, per_block=5):
         """The home page's category blocks, in two queries whatever the size.
 
@@ -283,6 +283,8 @@ class Article(Publishable, SluggedModel):
     )
 
     objects = ArticleQuerySet.as_manager()
+    # Updated in bulk without being content (core.models.ContentQuerySet).
+    counter_fields = ("view_count",)
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -4,21 +4,23 @@ from django.db.models import F
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, ListView
 
+from core.cache import cache_page_for_visitors
 from core.net import is_bot
+from core.paginator import CachedCountMixin
 from core.views import StaffPreviewMixin
-from lhh.pagecache import cache_page_for_visitors
-from lhh.paginator import CachedCountPaginator
 
 from .models import Article, Category
 
 
-class ArticleListView(ListView):
+class ArticleListView(CachedCountMixin, ListView):
     model = Article
     paginate_by = 10
-    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         return Article.objects.published().select_related("category")
+
+    def count_key(self):
+        return "news:list"
 
 
 class CategoryArticleListView(ArticleListView):
@@ -27,6 +29,9 @@ class CategoryArticleListView(ArticleListView):
             Category.objects.select_related("parent"), slug=self.kwargs["slug"]
         )
         return super().get_queryset().in_category(self.category)
+
+    def count_key(self):
+        return f"news:category:{self.category.pk}"
 
     def get_context_data(self, **kwargs):
         # The sub-categories are listed under the title, as the reference's
@@ -90,5 +95,5 @@ def count_view(view):
 
 
 # A linked article is what a burst of visitors reads: anonymous readers get
-# it from the page cache (lhh.pagecache), with its view still counted.
+# it from the page cache (core.cache), with its view still counted.
 article_detail = count_view(cache_page_for_visitors(ArticleDetailView.as_view()))

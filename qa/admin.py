@@ -9,9 +9,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from lhh import sidebar
 from medialibrary.widgets import LibraryEditorMixin
-from search.index import reindex
 
 from .emails import send_to_asker
 from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
@@ -305,17 +303,14 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
 
     @admin.action(description="Gỡ khỏi mục Hỏi đáp (chỉ trả lời riêng)")
     def unpublish(self, request, queryset):
+        # The update() refreshes the caches and the search index by itself
+        # (core.models.ContentQuerySet): hidden means hidden on the next request.
         count = queryset.filter(is_published_as_faq=True).update(is_published_as_faq=False)
-        reindex(queryset)
-        # update() sends no signal: hidden must mean hidden on the next request.
-        sidebar.bump_version()
         self.message_user(request, f"Đã gỡ {count} câu hỏi khỏi mục Hỏi đáp.")
 
     @admin.action(description="Đánh dấu là thư rác (Spam)")
     def mark_as_spam(self, request, queryset):
         count = queryset.update(status=QuestionStatus.SPAM, is_published_as_faq=False)
-        reindex(queryset)
-        sidebar.bump_version()
         self.message_user(request, f"Đã đánh dấu {count} câu hỏi là thư rác.")
 
     @admin.action(description="Gửi lại email cho người hỏi")

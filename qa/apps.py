@@ -1,9 +1,12 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class QaConfig(AppConfig):
+class QaConfig(apps.ContentAppConfig):
     name = "qa"
     verbose_name = "Hỏi đáp"
+    # The rate limit's counters: a bot guessing tracking codes must not
+    # empty every cache.
+    private_models = ("addresscount",)
 
     def ready(self):
         from medialibrary import usage
@@ -11,6 +14,7 @@ class QaConfig(AppConfig):
 
         from .models import Question
 
+        super().ready()
         # Which library images each answer shows.
         usage.track(Question, "answer")
         registry.register(Question, slug="hoi-dap", label="Hỏi đáp", position=40)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from core.fields import RichTextField
-from core.models import SluggedModel, VisibleModel
+from core.models import ContentQuerySet, SluggedModel, VisibleModel
 from core.text import html_to_text, vn_slugify
 from lhh import sidebar
 
@@ -104,7 +104,7 @@ STATUS_EXPLANATIONS = {
 }
 
 
-class QuestionQuerySet(models.QuerySet):
+class QuestionQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Answered questions staff chose to publish as FAQ (hỏi đáp công khai)."""
         return self.filter(
@@ -188,6 +188,8 @@ class Question(VisibleModel):
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = QuestionQuerySet.as_manager()
+    # Updated in bulk without being content (core.models.ContentQuerySet).
+    counter_fields = ("is_email_sent", "email_error")
 
     class Meta:
         ordering = ["-received_at"]

@@ -10,8 +10,8 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, ListView, TemplateView
 
+from core.paginator import CachedCountMixin
 from core.views import StaffPreviewMixin
-from lhh.paginator import CachedCountPaginator
 
 from .emails import send_new_question_emails
 from .forms import LookupForm, QuestionForm
@@ -29,12 +29,11 @@ THANKS_SALT = "qa.thanks"
 THANKS_MAX_AGE = 24 * 3600
 
 
-class QuestionListView(ListView):
+class QuestionListView(CachedCountMixin, ListView):
     """The published FAQ (hỏi đáp), newest first, optionally by topic."""
 
     model = Question
     paginate_by = 10
-    paginator_class = CachedCountPaginator
 
     def get_queryset(self):
         self.topics = list(Topic.objects.all())
@@ -47,6 +46,9 @@ class QuestionListView(ListView):
         return questions.only(
             "title", "slug", "body", "asker_name", "published_at", "answered_at", "topic"
         )
+
+    def count_key(self):
+        return f"qa:topic:{self.topic.pk if self.topic else 'all'}"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topics=self.topics, topic=self.topic, **kwargs)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
+from core.signals import rows_changed
+
 
 @dataclass(frozen=True)
 class Kind:
@@ -40,6 +42,8 @@ def register(model, *, slug, label, position):
     uid = model._meta.label
     post_save.connect(_saved, sender=model, dispatch_uid=f"search-save-{uid}")
     post_delete.connect(_deleted, sender=model, dispatch_uid=f"search-delete-{uid}")
+    # An update() in bulk (an admin action) sends no save signal.
+    rows_changed.connect(_updated, sender=model, dispatch_uid=f"search-rows-{uid}")
 
 
 def kinds():
@@ -66,3 +70,9 @@ def _deleted(sender, instance, **kwargs):
     from .index import unindex_object
 
     unindex_object(instance)
+
+
+def _updated(sender, pks, **kwargs):
+    from .index import reindex
+
+    reindex(sender._default_manager.filter(pk__in=pks))

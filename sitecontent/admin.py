@@ -5,7 +5,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from lhh.adminsort import SortableListMixin
+from core.adminsort import SortableListMixin
 from medialibrary.widgets import LibraryEditorMixin
 
 from .models import Banner, Link, Page, SiteProfile

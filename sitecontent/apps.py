@@ -1,7 +1,7 @@
-from django.apps import AppConfig
+from core import apps
 
 
-class SitecontentConfig(AppConfig):
+class SitecontentConfig(apps.ContentAppConfig):
     """What the association writes about itself: its profile (header,
     footer, contacts), the THÔNG TIN CHÍNH pages, links and banners."""
 
@@ -14,6 +14,7 @@ class SitecontentConfig(AppConfig):
 
         from .models import Page
 
+        super().ready()
         # Which library images each page's body shows.
         usage.track(Page, "body")
         registry.register(Page, slug="trang", label="Trang thông tin", position=20)

@@ -1,16 +1,16 @@
 """The site's own content: the association's profile, the THÔNG TIN CHÍNH
 pages, the LIÊN KẾT links and the QUẢNG CÁO banners."""
 
-from django.core.cache import cache
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from core import cache as site_cache
 from core.fields import RichTextField, UploadImageField
-from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text
-from lhh import sidebar, workercache
+from lhh import sidebar
 
 
 class PageQuerySet(PublishableQuerySet):
@@ -24,13 +24,8 @@ class PageQuerySet(PublishableQuerySet):
         return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
 
 
-_profile_memory = workercache.Memory(1)
-
-
 class SiteProfile(models.Model):
     """The association's own details: one row, edited in the admin."""
-
-    CACHE_KEY = "lhh:site-profile"
 
     name = models.CharField(
         "tên đơn vị",
@@ -71,6 +66,8 @@ class SiteProfile(models.Model):
     )
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         db_table = "lhh_siteprofile"
         verbose_name = "thông tin đơn vị"
@@ -80,28 +77,21 @@ class SiteProfile(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
+        # Saving it bumps the content version, as any content does (its app
+        # is a core.apps.ContentAppConfig): every page shows the new header.
         self.pk = 1
         super().save(*args, **kwargs)
-        # The new profile is in the shared cache before the content version
-        # moves on, so a page any worker renders under the new version (and
-        # keeps in the page cache) shows the new header and footer.
-        cache.set(self.CACHE_KEY, self, 300)
-        sidebar.bump_version()
 
     @classmethod
     def load(cls):
-        """The profile, read from the shared cache at most every LOCAL_SECONDS
-        and again whenever the content version changes (every page reads it:
-        for its header and footer, and for the visit counter)."""
-        key = (cls.CACHE_KEY, sidebar.content_version())
-        profile = _profile_memory.get(key, workercache.LOCAL_SECONDS)
-        if profile is None:
-            profile = cache.get(cls.CACHE_KEY)
-            if profile is None:
-                profile = cls.objects.filter(pk=1).first() or cls(pk=1)
-                cache.set(cls.CACHE_KEY, profile, 300)
-            _profile_memory.set(key, profile)
-        return profile
+        """The profile, kept in this worker until the content changes: every
+        page reads it, for its header and footer and the visit counter."""
+        return site_cache.cached(
+            "site-profile",
+            lambda: cls.objects.filter(pk=1).first() or cls(pk=1),
+            timeout=300,
+            alias="local",
+        )
 
     @property
     def staff_email_list(self):
@@ -155,7 +145,7 @@ class Page(SluggedModel, Publishable):
         }
 
 
-class LinkQuerySet(models.QuerySet):
+class LinkQuerySet(ContentQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
@@ -190,7 +180,7 @@ class Link(models.Model):
         return self.title
 
 
-class BannerQuerySet(models.QuerySet):
+class BannerQuerySet(ContentQuerySet):
     def current(self, today=None):
         """Active banners within their dates on `today` (today unless given)."""
         today = timezone.localdate() if today is None else today

@@ -1,17 +1,14 @@
 import pytest
-from django.core.cache import cache
 
-from lhh import pagecache
+from core.cache import clear_all
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
-    """Each test starts with an empty cache (CI shares one Redis)."""
-    cache.clear()
-    pagecache.forget()
+    """Each test starts with empty caches (CI shares one Redis)."""
+    clear_all()
     yield
-    cache.clear()
-    pagecache.forget()
+    clear_all()
 
 
 @pytest.fixture(autouse=True)

@@ -2,16 +2,15 @@
 
 The lists of every block come from one UNION query and the member tree from
 one more, kept together in each worker's memory until content changes
-(lhh/sidebar.py). The two columns' rendered HTML is cached in the shared
-cache too (`sidebar_column`), so a page whose sidebar is warm renders none
-of it; the visit counter, below the cached part of the left column, is
-read live on every page.
+(core.cache). The two columns' rendered HTML is a fragment cache in
+base.html, so a page whose sidebar is warm renders none of it; the visit
+counter, below the cached part of the left column, is read live on every
+page.
 """
 
 from django import template
-from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
 
+from core import cache
 from documents.models import Document
 from gallery.models import Photo
 from lhh import sidebar
@@ -43,11 +42,11 @@ def _build_blocks():
 
 
 def _blocks(context):
-    """The blocks' data, kept in this worker's memory. Only the rendered
-    columns go to the shared cache: pickling the data there and back cost
-    as much as reading it again (2 ms), and it is needed only to render a
-    column that is missing."""
-    return sidebar.cached("blocks", _build_blocks, shared=False)
+    """The blocks' data, kept in this worker's memory: it is read only to
+    render a column missing from the fragment cache (base.html)."""
+    return cache.cached(
+        "sidebar-blocks", _build_blocks, timeout=cache.FRAGMENT_SECONDS, alias="local"
+    )
 
 
 @register.inclusion_tag("includes/sidebar/main_info.html", takes_context=True)
@@ -75,27 +74,6 @@ def _branch(group, current_organization_id, current_group_id):
         "hidden": len(group.organizations) - len(shown),
         "open": group.pk == current_group_id or bool(current),
     }
-
-
-@register.simple_tag(takes_context=True)
-def sidebar_column(context, side):
-    """The blocks of one column ("left": those above the visit counter), rendered
-    once per content version. The left one shows where the visitor is in the
-    member tree, so it is kept per highlighted organization or group.
-    """
-    request = context.get("request")
-    current = {
-        "request": request,
-        "current_organization_id": context.get("current_organization_id"),
-        "current_group_id": context.get("current_group_id"),
-    }
-    name = f"html:{side}"
-    if side == "left":
-        name += f":{current['current_organization_id']}:{current['current_group_id']}"
-    html = sidebar.cached(
-        name, lambda: render_to_string(f"includes/sidebar/column_{side}.html", current)
-    )
-    return mark_safe(html)
 
 
 @register.inclusion_tag("includes/sidebar/member_tree.html", takes_context=True)

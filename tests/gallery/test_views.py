@@ -8,9 +8,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from core.cache import clear_all
 from core.models import Status
 from gallery.models import Photo
-from lhh import pagecache
 
 from .factories import AlbumFactory, PhotoFactory
 
@@ -29,7 +29,7 @@ def content_of(response):
 def queries_for(client, url):
     # Cold caches for every measurement, so both sizes are compared alike.
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200
@@ -118,7 +118,7 @@ def test_album_list_query_count_does_not_grow_with_photos(client, django_assert_
     for album in AlbumFactory.create_batch(9):
         add_photos(album, 30)
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with django_assert_num_queries(few):
         client.get(LIST_URL)
     assert few <= 12
@@ -203,7 +203,7 @@ def test_album_page_query_count_is_the_same_for_3_and_30_photos(client, django_a
     few = queries_for(client, url)
     add_photos(album, 27)
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with django_assert_num_queries(few):
         response = client.get(url)
     assert response.content.decode().count('class="photo-grid__link"') == 30
@@ -243,7 +243,7 @@ def test_home_block_query_count_is_the_same_for_3_and_30_photos(client, django_a
     add_photos(album, 27)
     add_photos(AlbumFactory(), 30)
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with django_assert_num_queries(few):
         client.get("/")
     assert few <= 12

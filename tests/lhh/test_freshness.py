@@ -59,11 +59,11 @@ def ask_form(settings, monkeypatch):
 
 
 def version_after(action):
-    from lhh import sidebar
+    from core.cache import content_version
 
-    before = sidebar.content_version()
+    before = content_version()
     action()
-    return sidebar.content_version() != before
+    return content_version() != before
 
 
 def test_a_public_question_waiting_for_its_answer_leaves_the_caches(

@@ -8,8 +8,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from core.cache import clear_all
 from core.models import Status
-from lhh import pagecache
 from tests.sitecontent.factories import BannerFactory, LinkFactory, PageFactory
 
 pytestmark = pytest.mark.django_db
@@ -31,7 +31,7 @@ BLOCK_TITLES = [
 
 def query_count(client, url):
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200

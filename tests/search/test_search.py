@@ -7,8 +7,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from core.cache import clear_all
 from core.models import Status
-from lhh import pagecache
 from search import query as search
 from search.models import SearchEntry
 from tests.sitecontent.factories import PageFactory
@@ -231,13 +231,13 @@ def test_search_page_query_count_does_not_grow_with_results(client):
     for n in range(3):
         page(f"Hội thảo số {n}")
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with CaptureQueriesContext(connection) as few:
         client.get("/tim-kiem/", {"q": "hoi thao"})
     for n in range(3, 40):
         page(f"Hội thảo số {n}")
     cache.clear()
-    pagecache.forget()
+    clear_all()
     with CaptureQueriesContext(connection) as many:
         client.get("/tim-kiem/", {"q": "hoi thao"})
     assert len(few) == len(many)

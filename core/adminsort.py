@@ -14,8 +14,6 @@ the list's own update URL (connect-src 'self').
 from adminsortable2 import admin as sortable
 from django import forms
 
-from . import sidebar
-
 
 class SortableListMixin(sortable.SortableAdminMixin):
     """A change list whose rows staff drag into order, by `Meta.ordering`'s first field."""
@@ -29,15 +27,6 @@ class SortableListMixin(sortable.SortableAdminMixin):
         # Copies each drag's new numbers into the list's number inputs, so
         # that "Lưu" afterwards does not put the old order back.
         return super().media + forms.Media(js=["js/admin-sort.js"])
-
-    def update_order(self, request):
-        response = super().update_order(request)
-        # A drag is stored with bulk_update(), which sends no post_save: say
-        # that content changed, as a save would, so the public blocks
-        # (LIÊN KẾT, QUẢNG CÁO…) and cached pages show the new order at once.
-        if response.status_code == 200:
-            sidebar.bump_version()
-        return response
 
     def get_list_display(self, request):
         # The drag handle first, the number column kept (list_editable).

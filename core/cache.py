@@ -1,0 +1,210 @@
+"""The site's caches, in one place, on Django's cache framework.
+
+Two aliases (settings.CACHES): "default", shared by every worker (Redis in
+production), and "local", each worker's own memory (LocMemCache), which
+spares a warm page any round trip to Redis.
+
+Everything visitors see is cached under a **content version**, a number
+kept in the shared cache. Every change visitors can see bumps it:
+- a save or delete of a row of a content app (core.apps.ContentAppConfig),
+  except rows visitors cannot see before or after the change
+  (core.models.VisibleModel: a new, unanswered question) and private models
+  (the Q&A form's rate counters);
+- an update() or bulk_update() through core.models.ContentQuerySet (admin
+  bulk actions, drag-and-drop ordering), which send no model signals.
+It is bumped at once, so the worker that saved sees the edit on its next
+request, and again when the transaction commits, so that nothing another
+worker read in between is kept under the new number. Other workers read the
+version from the shared cache at most every LOCAL_SECONDS. Old entries are
+never deleted: their keys carry an old version, nobody asks for them, and
+the caches let them expire.
+
+What is cached (README, "Caching"):
+- cached(): a value under the version (the site profile, the documents
+  filter's vocabularies, list counts);
+- the sidebar columns, as {% cache %} fragments in the local alias, keyed by
+  the version (base.html; core.context_processors.cache);
+- whole pages for anonymous visitors (cache_page_for_visitors).
+
+Django's cache_page / CacheMiddleware do not fit the whole-page cache: its
+key must carry the content version, and the responses vary on Cookie (the
+visit counter's cookie, the session), so they would keep a copy per visitor.
+"""
+
+import math
+import re
+import time
+from functools import wraps
+
+from django.core.cache import caches
+from django.db import connection, transaction
+from django.http import HttpResponse
+from django.utils import timezone
+
+VERSION_KEY = "content:version"
+# At most this many seconds before a worker sees another worker's edit.
+LOCAL_SECONDS = 2
+# A sidebar column and a whole page are each kept this long: a scheduled
+# item shows at most FRAGMENT_SECONDS + PAGE_SECONDS after its time.
+FRAGMENT_SECONDS = 30
+PAGE_SECONDS = 30
+# The COUNT(*) of a long list.
+COUNT_SECONDS = 60
+
+
+def content_version():
+    """The shared content version, as this worker read it at most LOCAL_SECONDS ago."""
+    local = caches["local"]
+    version = local.get(VERSION_KEY)
+    if version is None:
+        shared = caches["default"]
+        version = shared.get(VERSION_KEY)
+        if version is None:
+            # Started from the clock, not from 1: after the shared cache is
+            # emptied (a Redis restart) no old number, and nothing a worker
+            # keeps under it, can come back. Another worker may start it
+            # first: then its number is the one.
+            started = time.time_ns() // 1000
+            version = started if shared.add(VERSION_KEY, started, None) else shared.get(VERSION_KEY)
+            version = version or started
+        local.set(VERSION_KEY, version, LOCAL_SECONDS)
+    return version
+
+
+def _bump():
+    shared = caches["default"]
+    try:
+        version = shared.incr(VERSION_KEY)
+    except ValueError:
+        version = time.time_ns() // 1000
+        shared.set(VERSION_KEY, version, None)
+    caches["local"].set(VERSION_KEY, version, LOCAL_SECONDS)
+
+
+def bump_content_version(**kwargs):
+    """Something visitors see has changed: every cached page and block is
+    stale. At once, and again when the transaction commits."""
+    _bump()
+    if connection.in_atomic_block:
+        transaction.on_commit(_bump)
+
+
+def versioned(*parts):
+    """A cache key under the current content version."""
+    return ":".join(["v", str(content_version()), *map(str, parts)])
+
+
+def cached(name, build, *, timeout, alias="default"):
+    """`build()`, kept under `name` in cache `alias` until the content
+    changes, and at most `timeout` seconds."""
+    return caches[alias].get_or_set(versioned(name), build, timeout)
+
+
+# What visitors cannot see, saved or deleted, leaves the version alone.
+
+
+def content_saved(sender, instance, created=False, raw=False, **kwargs):
+    from .models import VisibleModel
+
+    if not isinstance(instance, VisibleModel):
+        bump_content_version()
+        return
+    if instance.may_show(created):
+        bump_content_version()
+    instance.remember_visibility()
+
+
+def content_deleted(sender, instance, **kwargs):
+    from .models import VisibleModel
+
+    if not isinstance(instance, VisibleModel) or instance.may_show():
+        bump_content_version()
+
+
+# The whole-page cache -------------------------------------------------------
+
+# Parts of a cached page drawn again for every request (the visit counter):
+# {name: render(request) -> bytes}. The page marks each with
+# <!--live:name--> … <!--/live:name-->.
+_live_parts = {}
+_LIVE = re.compile(rb"<!--live:([\w-]+)-->.*?<!--/live:\1-->", re.DOTALL)
+
+
+def register_live_part(name, render):
+    _live_parts[name] = render
+
+
+def _split(content):
+    """The page as [bytes, live part name, bytes, …]."""
+    parts, position = [], 0
+    for match in _LIVE.finditer(content):
+        name = match.group(1).decode()
+        if name in _live_parts:
+            parts += [content[position : match.start()], name]
+            position = match.end()
+    parts.append(content[position:])
+    return parts
+
+
+def _assemble(parts, request):
+    return b"".join(
+        part if isinstance(part, bytes) else _live_parts[part](request) for part in parts
+    )
+
+
+def _cacheable_request(request):
+    return (
+        request.method == "GET"
+        and not request.GET
+        and "messages" not in request.COOKIES
+        and not request.user.is_authenticated
+    )
+
+
+def _stored_page(key):
+    """The parts of a page stored less than PAGE_SECONDS ago, or None. A copy
+    read from the shared cache is kept in this worker for the time it has left."""
+    local = caches["local"]
+    stored = local.get(key)
+    if stored is None:
+        stored = caches["default"].get(key)
+        if stored is None:
+            return None
+        left = stored[0] + PAGE_SECONDS - time.time()
+        if left <= 0:
+            return None
+        local.set(key, stored, math.ceil(left))
+    return stored[1]
+
+
+def cache_page_for_visitors(view):
+    """Keep `view`'s page for anonymous visitors: a GET without a query
+    string, answered 200 without a cookie. Staff, forms and messages never
+    meet a cached page; a page is the same for every visitor, its live parts
+    (the visit counter) drawn again each time."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable_request(request):
+            return view(request, *args, **kwargs)
+        # The host too: a page carries its own absolute address (og:url).
+        key = versioned("page", timezone.localdate(), f"{request.get_host()}{request.path}")
+        parts = _stored_page(key)
+        if parts is not None:
+            return HttpResponse(_assemble(parts, request))
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render"):
+            response.render()
+        if response.status_code == 200 and not response.cookies:
+            stored = (time.time(), _split(response.content))
+            caches["default"].set(key, stored, PAGE_SECONDS)
+            caches["local"].set(key, stored, PAGE_SECONDS)
+        return response
+
+    return wrapper
+
+
+def clear_all():
+    """Empty every cache alias (tests, the benchmark's cold runs)."""
+    for cache in caches.all():
+        cache.clear()

@@ -5,10 +5,10 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.urls import reverse
 from django.utils import timezone
 
+from core import sidebar
 from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import visible_name
-from lhh import sidebar
 from search.index import index_object
 from search.query import folded_query_words, words_filter
 

@@ -8,9 +8,9 @@ from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit, Transpose
 from PIL import Image
 
+from core import sidebar
 from core.fields import UploadImageField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
-from lhh import sidebar
 
 from .processors import LARGE_BOX, StripMetadata, large_size
 

@@ -8,7 +8,6 @@ from django.urls import reverse
 from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, SluggedModel
 from core.text import html_to_text
-from lhh import sidebar
 
 
 def round_down_figure(total):
@@ -80,13 +79,12 @@ class OrganizationGroupQuerySet(ContentQuerySet):
     def tree(self):
         """TỔ CHỨC THÀNH VIÊN: every group with its active organizations, one query.
 
-        Always the whole tree: the query is compiled once per connection
-        (_TREE). The rows are folded into plain `TreeGroup` records, since
-        building hundreds of model instances on every cold sidebar would
-        cost more than the query.
+        The rows are folded into plain `TreeGroup` records, since building
+        hundreds of model instances on every cold sidebar would cost more
+        than the query.
         """
         groups = {}
-        for pk, name, slug, org_pk, org_name, org_slug in _TREE.rows():
+        for pk, name, slug, org_pk, org_name, org_slug in self.tree_rows():
             group = groups.get(pk)
             if group is None:
                 url = reverse("members:group", kwargs={"slug": slug})
@@ -142,9 +140,6 @@ class OrganizationGroup(NamedModel):
 
     def get_absolute_url(self):
         return reverse("members:group", kwargs={"slug": self.slug})
-
-
-_TREE = sidebar.Statement(lambda: OrganizationGroup.objects.tree_rows())
 
 
 class OrganizationQuerySet(ContentQuerySet):

@@ -6,7 +6,7 @@ class NewsConfig(apps.ContentAppConfig):
     verbose_name = "Tin tức"
 
     def ready(self):
-        from core import media
+        from core import media, sidebar
         from medialibrary import usage
         from search import registry
 
@@ -18,3 +18,5 @@ class NewsConfig(apps.ContentAppConfig):
         # Which library images each article's body shows.
         usage.track(Article, "body")
         registry.register(Article, slug="tin-tuc", label="Tin tức", position=10)
+        # Its sidebar block, read with the others in one query.
+        sidebar.register(Article.objects.sidebar_notices)

@@ -9,10 +9,10 @@ from django.utils import timezone
 from imagekit.models import ImageSpecField
 from imagekit.processors import ResizeToFill, ResizeToFit
 
+from core import sidebar
 from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text
-from lhh import sidebar
 
 logger = logging.getLogger(__name__)
 

@@ -9,6 +9,7 @@ class QaConfig(apps.ContentAppConfig):
     private_models = ("addresscount",)
 
     def ready(self):
+        from core import sidebar
         from medialibrary import usage
         from search import registry
 
@@ -18,3 +19,5 @@ class QaConfig(apps.ContentAppConfig):
         # Which library images each answer shows.
         usage.track(Question, "answer")
         registry.register(Question, slug="hoi-dap", label="Hỏi đáp", position=40)
+        # Its sidebar block, read with the others in one query.
+        sidebar.register(Question.objects.sidebar_latest)

@@ -8,10 +8,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
+from core import sidebar
 from core.fields import RichTextField
 from core.models import ContentQuerySet, SluggedModel, VisibleModel
 from core.text import html_to_text, vn_slugify
-from lhh import sidebar
 
 # Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
 TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"

@@ -9,12 +9,17 @@ class SitecontentConfig(apps.ContentAppConfig):
     verbose_name = "Nội dung chung của trang"
 
     def ready(self):
+        from core import sidebar
         from medialibrary import usage
         from search import registry
 
-        from .models import Page
+        from .models import Banner, Link, Page
 
         super().ready()
         # Which library images each page's body shows.
         usage.track(Page, "body")
         registry.register(Page, slug="trang", label="Trang thông tin", position=20)
+        # Its sidebar blocks, read with the others in one query.
+        sidebar.register(Page.objects.sidebar_menu)
+        sidebar.register(Link.objects.sidebar_links)
+        sidebar.register(Banner.objects.sidebar_banners)

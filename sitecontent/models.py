@@ -7,10 +7,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core import cache as site_cache
+from core import sidebar
 from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text
-from lhh import sidebar
 
 
 class PageQuerySet(PublishableQuerySet):

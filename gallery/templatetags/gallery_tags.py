@@ -1,6 +1,8 @@
 from django import template
 from django.db.models import Count, Prefetch
 
+from core import sidebar
+
 from ..models import Album, Photo
 
 register = template.Library()
@@ -30,3 +32,9 @@ def article_album(article):
         .first()
     )
     return {"album": album}
+
+
+@register.inclusion_tag("gallery/sidebar/latest_photos.html")
+def latest_photos():
+    """HÌNH HOẠT ĐỘNG."""
+    return {"photos": sidebar.rows("photos")}

@@ -1,7 +1,7 @@
 import lxml.html
 import pytest
 
-from lhh.templatetags.sidebar import TREE_BRANCH_LIMIT
+from members.templatetags.members_sidebar import TREE_BRANCH_LIMIT
 
 from .factories import OrganizationFactory, OrganizationGroupFactory
 

@@ -115,7 +115,7 @@ VECTOR_TEXT_LIMIT = 200_000
 
 class WordsField(models.TextField):
     """Normalised text, " 582 qd ubnd ": words separated by single spaces, with
-    a space at each end (lhh.search.normalize).
+    a space at each end (core.text.normalize).
 
     `field__words=["qd", "582"]` keeps the rows where every word starts a
     word of the text. It is one LIKE per word, except on PostgreSQL for a

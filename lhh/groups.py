@@ -9,9 +9,11 @@ migrate, which is when new permissions may appear.
 
 ALL = ("add", "change", "delete", "view")
 
+EDITOR_GROUP = "Biên tập viên"
+
 STAFF_GROUPS = {
     # Writes news, pages and photo albums.
-    "Biên tập viên": {
+    EDITOR_GROUP: {
         "news.article": ALL,
         "news.category": ALL,
         "sitecontent.page": ALL,

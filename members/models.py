@@ -146,16 +146,6 @@ class OrganizationQuerySet(ContentQuerySet):
     def active(self):
         return self.filter(is_active=True)
 
-    def statistics(self):
-        """{"organizations": N, "members": total, "members_rounded": M} of this queryset."""
-        totals = self.aggregate(organizations=Count("pk"), members=Sum("member_count"))
-        members = totals["members"] or 0
-        return {
-            "organizations": totals["organizations"],
-            "members": members,
-            "members_rounded": round_down_figure(members),
-        }
-
 
 class Organization(NamedModel):
     """A member organization: a society (hội), an institute or centre, or a unit of the LHH."""

@@ -1,4 +1,3 @@
-import secrets
 from functools import partial
 
 from django.core import signing
@@ -16,11 +15,10 @@ from core.views import StaffPreviewMixin
 from .emails import send_new_question_emails
 from .forms import LookupForm, QuestionForm
 from .models import (
-    TRACKING_ALPHABET,
-    TRACKING_CODE_LENGTH,
     Question,
     Topic,
     is_valid_tracking_code,
+    new_tracking_code,
     normalize_tracking_code,
 )
 from .spam import lookup_failure_counter, question_counter, submitter_hash
@@ -81,7 +79,7 @@ class AskView(CreateView):
         if request.POST.get("website"):
             # Honeypot filled: a bot. Pretend success, store nothing.
             question_counter(request).hit()
-            return self.thanks_redirect(self.fake_code())
+            return self.thanks_redirect(new_tracking_code())
         if request.POST.get("refresh_captcha"):
             # The no-JavaScript "new image" button: same values, new captcha.
             data = request.POST.copy()
@@ -113,10 +111,6 @@ class AskView(CreateView):
         # Stored first; the emails go only once the row is committed.
         transaction.on_commit(partial(send_new_question_emails, question.pk, base_url))
         return self.thanks_redirect(question.tracking_code)
-
-    @staticmethod
-    def fake_code():
-        return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
 
     @staticmethod
     def thanks_redirect(code):

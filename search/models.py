@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.fields import WordsField
+from core.indexes import TrigramIndex
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -46,6 +47,9 @@ class SearchEntry(models.Model):
             models.Index(fields=["kind", "date"], name="search_entry_kind_date_idx"),
             # Search's candidates: the newest matches, walked in date order.
             models.Index(fields=["-date", "-id"], name="search_entry_newest_idx"),
+            # A query's words, matched at word starts (search.query.words_filter).
+            TrigramIndex(fields=["folded"], name="search_entry_folded_trgm"),
+            TrigramIndex(fields=["title_folded"], name="search_entry_title_folded_trgm"),
         ]
 
     def __str__(self):

@@ -1,4 +1,11 @@
-"""The base app imports no other app of the project: every arrow points down."""
+"""Every arrow points down: an app imports only the apps below it.
+
+From the bottom: core (the base every app builds on), the shared services
+(media library, search, the site's own content, the visit counter), the
+feature apps, and lhh, the project, on top. Feature apps do not import one
+another, except where a model relation needs it: an album belongs to an
+article (gallery → news.models).
+"""
 
 import ast
 from pathlib import Path
@@ -6,7 +13,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-PROJECT_APPS = {"lhh", "news", "members", "documents", "qa", "gallery"}
+LAYERS = [
+    "core",
+    "medialibrary",
+    "search",
+    "sitecontent",
+    "visits",
+    "news",
+    "members",
+    "documents",
+    "qa",
+    "gallery",
+    "lhh",
+]
+FEATURES = {"news", "members", "documents", "qa", "gallery"}
+MODEL_RELATIONS = {("gallery", "news.models")}
 
 
 def imported_modules(path):
@@ -18,9 +39,31 @@ def imported_modules(path):
             yield node.module
 
 
+def wrong_imports(app, path):
+    below = LAYERS[: LAYERS.index(app)]
+    for name in imported_modules(path):
+        target = name.split(".")[0]
+        if target not in LAYERS or target == app:
+            continue
+        if target not in below:
+            yield f"{name} (above {app})"
+        elif app in FEATURES and target in FEATURES and (app, name) not in MODEL_RELATIONS:
+            yield f"{name} (a feature app beside {app})"
+
+
 @pytest.mark.parametrize(
-    "path", sorted((ROOT / "core").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT))
+    "path",
+    sorted(path for app in LAYERS for path in (ROOT / app).rglob("*.py")),
+    ids=lambda p: str(p.relative_to(ROOT)),
 )
-def test_core_imports_no_project_app(path):
-    upward = {name for name in imported_modules(path) if name.split(".")[0] in PROJECT_APPS}
-    assert not upward, f"{path.relative_to(ROOT)} imports {sorted(upward)}"
+def test_an_app_imports_only_the_apps_below_it(path):
+    app = path.relative_to(ROOT).parts[0]
+    assert not list(wrong_imports(app, path))
+
+
+def test_every_app_is_in_a_layer():
+    from django.conf import settings
+
+    project = {name for name in settings.INSTALLED_APPS if (ROOT / name).is_dir()}
+    assert project == set(LAYERS)
+    assert [name for name in settings.INSTALLED_APPS if name in project] == LAYERS

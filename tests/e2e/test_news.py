@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from PIL import Image
 from playwright.sync_api import expect
 
-from news.groups import EDITOR_GROUP
+from lhh.groups import EDITOR_GROUP
 
 PASSWORD = "mat-khau-bien-tap-2026"
 ARTICLE_PATH = (

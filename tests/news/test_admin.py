@@ -3,7 +3,7 @@ from django.contrib.auth.models import Group
 from reversion.models import Version
 
 from core.models import Status
-from news.groups import EDITOR_GROUP
+from lhh.groups import EDITOR_GROUP
 from news.models import Article
 
 from .factories import ArticleFactory, CategoryFactory

@@ -127,7 +127,7 @@ def test_an_odd_comparison_goes_back_to_the_history(admin_client, query):
 def test_an_editor_previews_a_new_article(client, staff_user):
     from django.contrib.auth.models import Group
 
-    from news.groups import EDITOR_GROUP
+    from lhh.groups import EDITOR_GROUP
 
     staff_user.groups.add(Group.objects.get(name=EDITOR_GROUP))
     client.force_login(staff_user)

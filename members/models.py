@@ -62,7 +62,16 @@ class Field(NamedModel):
 class TreeOrganization:
     pk: int
     name: str
-    url: str
+    group_slug: str
+    slug: str
+
+    @property
+    def url(self):
+        # Reversed only for the organizations a branch shows (at most
+        # TREE_BRANCH_LIMIT of each group), not for the whole tree.
+        return reverse(
+            "members:organization", kwargs={"group_slug": self.group_slug, "slug": self.slug}
+        )
 
 
 @dataclass
@@ -90,8 +99,7 @@ class OrganizationGroupQuerySet(ContentQuerySet):
                 url = reverse("members:group", kwargs={"slug": slug})
                 group = groups[pk] = TreeGroup(pk, name, url, [])
             if org_pk is not None:
-                url = reverse("members:organization", kwargs={"group_slug": slug, "slug": org_slug})
-                group.organizations.append(TreeOrganization(org_pk, org_name, url))
+                group.organizations.append(TreeOrganization(org_pk, org_name, slug, org_slug))
         return list(groups.values())
 
     def tree_rows(self):

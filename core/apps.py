@@ -12,9 +12,12 @@ class CoreConfig(AppConfig):
     default = True
 
     def ready(self):
+        from django.core.signals import setting_changed
         from django.db.models.signals import post_migrate
 
-        from . import permissions
+        from . import addresses, permissions
+
+        setting_changed.connect(addresses.forget, dispatch_uid="core-addresses")
 
         # For every app, after Django has created its permissions (auth's
         # handler is connected first, auth being installed before core).

@@ -96,8 +96,19 @@ def versioned(*parts):
 
 def cached(name, build, *, timeout, alias="default"):
     """`build()`, kept under `name` in cache `alias` until the content
-    changes, and at most `timeout` seconds."""
-    return caches[alias].get_or_set(versioned(name), build, timeout)
+    changes, and at most `timeout` seconds.
+
+    Not get_or_set(), which reads the value back after storing it: a local
+    cache would unpickle again what was just built."""
+    cache, key = caches[alias], versioned(name)
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, timeout)
+    return value
+
+
+_MISSING = object()
 
 
 # What visitors cannot see, saved or deleted, leaves the version alone.

@@ -10,23 +10,24 @@ columns by `feed()`. An app registers its block in its AppConfig.ready:
 
 a QuerySet method returning a `Feed`, which also turns a row back into an
 (unsaved) model instance, so the block's template uses get_absolute_url().
-The app's own inclusion tag reads its rows with `rows("notices")`.
+The app's own inclusion tag (takes_context) reads its rows with
+`rows(context, "notices")`.
 
 The UNION is built once per process: its SQL compares with the database's
 clock (NOW, TODAY), never with a time taken in Python, so it stays right;
 each load runs a clone of it as ordinary ORM SQL, through the database
-router. What it read is kept by each worker under the content version
-(core.cache) as long as the columns' fragments.
+router. What it read is not kept: the sidebar's {% cache %} fragments are
+(core.cache); it runs at most once per page, however many blocks the page
+draws.
 """
 
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast, Now, TruncDate
-
-from . import cache
 
 # The database's clock, for the feeds' published/current filters (see Lists).
 NOW = Now()
@@ -47,6 +48,29 @@ COLUMNS = {
     "height": models.IntegerField(),
 }
 
+# A column's type, for a NULL in its place (PostgreSQL types a bare NULL as
+# text across a UNION), and the model fields whose values need no CAST to
+# stand in it: PostgreSQL unites them by itself, and Django converts them
+# alike on SQLite.
+_SQL_TYPES = {
+    "BigIntegerField": "bigint",
+    "IntegerField": "integer",
+    "TextField": "text",
+    "DateTimeField": "timestamp with time zone",
+}
+_INTEGERS = {
+    "IntegerField",
+    "PositiveIntegerField",
+    "PositiveSmallIntegerField",
+    "SmallIntegerField",
+}
+_UNCAST = {
+    "BigIntegerField": {"AutoField", "BigAutoField", "BigIntegerField", *_INTEGERS},
+    "IntegerField": _INTEGERS,
+    "TextField": {"CharField", "TextField", "SlugField", "URLField", "FileField", "ImageField"},
+    "DateTimeField": {"DateTimeField"},
+}
+
 
 @dataclass
 class Feed:
@@ -60,23 +84,42 @@ class Feed:
 def feed(kind, queryset, limit, make, **columns):
     """The first `limit` rows of `queryset`, as a branch of the sidebar UNION.
 
-    `columns` maps names of COLUMNS to expressions on the model ("pk" is
-    `ref` by default); a column left out is NULL. The slice sits in a
-    `pk IN (…)` subquery because SQLite refuses LIMIT inside a compound
-    SELECT; the order is restored in Python.
+    `columns` maps names of COLUMNS to field paths on the model
+    ("category__slug"; "pk" is `ref` by default); a column left out is a
+    NULL of its type. A field is CAST only where its type differs from the
+    column's. Where the database takes LIMIT inside a compound SELECT
+    (PostgreSQL) each branch is sliced; elsewhere (SQLite) the slice sits in
+    a `pk IN (…)` subquery. The order is restored in Python either way.
     """
-    columns.setdefault("ref", models.F("pk"))
-    picked = queryset.model._base_manager.filter(pk__in=queryset.values("pk")[:limit])
+    model = queryset.model
+    columns.setdefault("ref", "pk")
     shaped = {"feed_kind": Value(kind, output_field=models.TextField())}
     for name, field in COLUMNS.items():
-        expression = columns.get(name)
-        if expression is None:
-            # Typed NULL: PostgreSQL types a bare NULL as text across a UNION.
-            expression = Value(None)
-        elif isinstance(expression, str):
-            expression = models.F(expression)
-        shaped[f"feed_{name}"] = Cast(expression, output_field=field)
-    return Feed(kind, picked.annotate(**shaped).values(*shaped).order_by(), make)
+        column_type = field.get_internal_type()
+        path = columns.get(name)
+        if path is None:
+            expression = RawSQL(f"CAST(NULL AS {_SQL_TYPES[column_type]})", (), output_field=field)
+        elif _model_field(model, path).get_internal_type() in _UNCAST[column_type]:
+            expression = models.F(path)
+        else:
+            expression = Cast(models.F(path), output_field=field)
+        shaped[f"feed_{name}"] = expression
+    if connections[router.db_for_read(model)].features.supports_slicing_ordering_in_compound:
+        rows = queryset.annotate(**shaped).values(*shaped)[:limit]
+    else:
+        picked = model._base_manager.filter(pk__in=queryset.values("pk")[:limit])
+        rows = picked.annotate(**shaped).values(*shaped).order_by()
+    return Feed(kind, rows, make)
+
+
+def _model_field(model, path):
+    """The field a lookup path such as "category__slug" ends on."""
+    if path == "pk":
+        return model._meta.pk
+    *relations, name = path.split("__")
+    for relation in relations:
+        model = model._meta.get_field(relation).related_model
+    return model._meta.get_field(name)
 
 
 # Every registered block's Feed factory, in the order registered.
@@ -119,11 +162,19 @@ def load():
     }
 
 
-def rows(kind):
-    """The instances a block shows, kept by this worker until the content
-    changes (read only to render a column missing from the fragment cache)."""
-    blocks = cache.cached("sidebar-blocks", load, timeout=cache.FRAGMENT_SECONDS, alias="local")
-    return blocks[kind]
+def blocks():
+    """{kind: [instances]} for every block, read only to draw a part of the
+    sidebar missing from the fragment cache. Not kept beyond the page: the
+    parts that need it expire together, so the fragments are the cache."""
+    return load()
+
+
+def rows(context, kind):
+    """The instances a block shows. Read once per page: the context's
+    `sidebar_blocks` (core.context_processors.cache) is lazy and kept for
+    the request, however many blocks and columns are drawn."""
+    found = context.get("sidebar_blocks")
+    return (blocks() if found is None else found)[kind]
 
 
 # The order of every branch's columns, as feed() selects them.

@@ -2,10 +2,10 @@ import datetime
 
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
-from django.urls import reverse
 from django.utils import timezone
 
 from core import sidebar
+from core.addresses import reverse
 from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import visible_name

@@ -1,6 +1,7 @@
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
+
+from core.addresses import reverse
 
 # The top menu (DESIGN.md's public URLs), as (view name, arguments, label).
 MAIN_MENU = [

@@ -3,8 +3,8 @@ from dataclasses import dataclass
 
 from django.db import models
 from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
-from django.urls import reverse
 
+from core.addresses import reverse
 from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, SluggedModel
 from core.text import html_to_text

@@ -4,11 +4,11 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
 
 from core import sidebar
+from core.addresses import reverse
 from core.fields import RichTextField
 from core.models import ContentQuerySet, SluggedModel, VisibleModel
 from core.text import html_to_text, vn_slugify

@@ -3,11 +3,11 @@ pages, the LIÊN KẾT links and the QUẢNG CÁO banners."""
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import timezone
 
 from core import cache as site_cache
 from core import sidebar
+from core.addresses import reverse
 from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text

@@ -7,6 +7,6 @@ from core import sidebar
 register = template.Library()
 
 
-@register.inclusion_tag("documents/sidebar/latest_documents.html")
-def latest_documents():
-    return {"documents": sidebar.rows("documents")}
+@register.inclusion_tag("documents/sidebar/latest_documents.html", takes_context=True)
+def latest_documents(context):
+    return {"documents": sidebar.rows(context, "documents")}

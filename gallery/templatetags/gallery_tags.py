@@ -34,7 +34,7 @@ def article_album(article):
     return {"album": album}
 
 
-@register.inclusion_tag("gallery/sidebar/latest_photos.html")
-def latest_photos():
+@register.inclusion_tag("gallery/sidebar/latest_photos.html", takes_context=True)
+def latest_photos(context):
     """HÌNH HOẠT ĐỘNG."""
-    return {"photos": sidebar.rows("photos")}
+    return {"photos": sidebar.rows(context, "photos")}

@@ -7,6 +7,6 @@ from core import sidebar
 register = template.Library()
 
 
-@register.inclusion_tag("news/sidebar/notices.html")
-def notices():
-    return {"notices": sidebar.rows("notices")}
+@register.inclusion_tag("news/sidebar/notices.html", takes_context=True)
+def notices(context):
+    return {"notices": sidebar.rows(context, "notices")}

@@ -7,6 +7,6 @@ from core import sidebar
 register = template.Library()
 
 
-@register.inclusion_tag("qa/sidebar/questions.html")
-def latest_questions():
-    return {"questions": sidebar.rows("questions")}
+@register.inclusion_tag("qa/sidebar/questions.html", takes_context=True)
+def latest_questions(context):
+    return {"questions": sidebar.rows(context, "questions")}

@@ -171,3 +171,17 @@ def test_a_query_string_is_never_served_from_the_cache(client, django_assert_max
     with django_assert_max_num_queries(20) as queries:
         client.get("/?utm_source=bao-lam-dong")
     assert len(queries) > 1
+
+
+@pytest.mark.parametrize("url", ["/tin-tuc/", "/tin-tuc/?page=1", "/van-ban/"])
+def test_a_list_kept_by_this_worker_shows_a_new_item_at_once(
+    client, url, django_assert_num_queries
+):
+    from tests.documents.factories import DocumentFactory
+
+    ArticleFactory(title="Tin cũ trong danh sách")
+    client.get(url)
+    ArticleFactory(title="Tin mới đăng")
+    DocumentFactory(summary="Quyết định mới ban hành")
+    html = client.get(url).content.decode()
+    assert ("Tin mới đăng" in html) if "tin-tuc" in url else ("Quyết định mới ban hành" in html)

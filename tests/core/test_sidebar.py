@@ -123,3 +123,29 @@ def test_the_sidebar_lists_are_read_on_the_connection_in_use():
         assert len(default_queries) == 1 and len(queries) == 0
     finally:
         other.close()
+
+
+def test_a_cold_page_reads_the_sidebar_once_whatever_its_columns(client):
+    from core.cache import clear_all
+
+    PageFactory(title="Điều lệ", published_at=timezone.now() - timedelta(minutes=1))
+    client.get("/")
+    clear_all()
+    with CaptureQueriesContext(connections["default"]) as queries:
+        html = client.get("/tin-tuc/").content.decode()
+    assert "Điều lệ" in html
+    assert sum("UNION ALL" in query["sql"] for query in queries) == 1
+
+
+def test_a_block_lists_its_newest_rows_up_to_its_limit():
+    from tests.news.factories import ArticleFactory, CategoryFactory
+
+    notices = CategoryFactory(is_notice=True)
+    now = timezone.now()
+    for minutes in range(7):
+        ArticleFactory(
+            category=notices,
+            title=f"Thông báo {minutes}",
+            published_at=now - timedelta(minutes=minutes),
+        )
+    assert [a.title for a in sidebar.load()["notices"]] == [f"Thông báo {m}" for m in range(5)]

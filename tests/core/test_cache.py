@@ -185,3 +185,57 @@ def test_a_list_kept_by_this_worker_shows_a_new_item_at_once(
     DocumentFactory(summary="Quyết định mới ban hành")
     html = client.get(url).content.decode()
     assert ("Tin mới đăng" in html) if "tin-tuc" in url else ("Quyết định mới ban hành" in html)
+
+
+def _page_kinds():
+    """(what to make, its field a visitor reads) for every page the whole-page
+    cache keeps, by the address of the object made."""
+    from tests.documents.factories import DocumentFactory
+    from tests.gallery.factories import AlbumFactory
+    from tests.members.factories import OrganizationFactory, OrganizationGroupFactory
+    from tests.news.factories import CategoryFactory
+    from tests.qa.factories import PublishedQuestionFactory
+    from tests.sitecontent.factories import PageFactory
+
+    return {
+        "category": (CategoryFactory, "name"),
+        "organization group": (OrganizationGroupFactory, "name"),
+        "organization": (OrganizationFactory, "name"),
+        "document": (DocumentFactory, "summary"),
+        "question": (PublishedQuestionFactory, "title"),
+        "album": (AlbumFactory, "title"),
+        "page": (PageFactory, "title"),
+    }
+
+
+@pytest.mark.parametrize("kind", list(_page_kinds()))
+def test_every_content_page_is_kept_for_visitors_and_shows_an_edit_at_once(
+    client, kind, django_assert_num_queries
+):
+    make, field = _page_kinds()[kind]
+    made = make()
+    url = made.get_absolute_url()
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(url).content == first.content
+    setattr(made, field, "Tên đã sửa lại")
+    made.save()
+    assert "Tên đã sửa lại" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/tin-tuc/", "/to-chuc-thanh-vien/", "/van-ban/", "/hoi-dap/", "/thu-vien-anh/"]
+)
+def test_every_list_is_kept_for_visitors(client, url, django_assert_num_queries):
+    first = client.get(url)
+    assert first.status_code == 200
+    with django_assert_num_queries(0):
+        assert client.get(url).content == first.content
+
+
+def test_a_page_not_found_is_not_kept(client, django_assert_max_num_queries):
+    assert client.get("/thu-vien-anh/khong-co/").status_code == 404
+    with django_assert_max_num_queries(20) as queries:
+        assert client.get("/thu-vien-anh/khong-co/").status_code == 404
+    assert len(queries) >= 1

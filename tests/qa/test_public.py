@@ -186,12 +186,15 @@ def test_sidebar_block_shows_latest_published_questions(client, hidden_questions
 
 def test_faq_list_query_count_is_constant(queries_for):
     PublishedQuestionFactory.create_batch(2)
+    # The list itself, and through a filter, which the page cache leaves to
+    # the view (a query string).
     few = queries_for(LIST)
+    filtered = queries_for(LIST, {"chu-de": "khong-co"})
     for topic in TopicFactory.create_batch(3):
         PublishedQuestionFactory.create_batch(5, topic=topic)
     assert queries_for(LIST) == few
-    assert queries_for(LIST, {"chu-de": "khong-co"}) == few
-    assert few <= 12
+    assert queries_for(LIST, {"chu-de": "khong-co"}) == filtered
+    assert max(few, filtered) <= 12
 
 
 def test_question_page_query_count_is_constant(queries_for):

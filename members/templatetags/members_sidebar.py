@@ -2,19 +2,9 @@
 
 from django import template
 
-from core import cache
-
 from ..models import OrganizationGroup
 
 register = template.Library()
-
-
-def tree():
-    """The whole tree, kept by this worker until the content changes (read
-    only to render a left column missing from the fragment cache)."""
-    return cache.cached(
-        "member-tree", OrganizationGroup.objects.tree, timeout=cache.FRAGMENT_SECONDS, alias="local"
-    )
 
 
 # Organizations a branch of the member tree lists before "Xem tất cả N tổ
@@ -43,10 +33,15 @@ def _branch(group, current_organization_id, current_group_id):
 def member_tree(context):
     """TỔ CHỨC THÀNH VIÊN. A profile page puts `current_organization_id` in the
     context and a group page `current_group_id`; that group's branch is open.
+    Read only to render the tree's fragment when the cache misses it
+    (templates/includes/sidebar/column_left.html), so not cached itself.
     """
     current_organization_id = context.get("current_organization_id")
     current_group_id = context.get("current_group_id")
     return {
-        "branches": [_branch(group, current_organization_id, current_group_id) for group in tree()],
+        "branches": [
+            _branch(group, current_organization_id, current_group_id)
+            for group in OrganizationGroup.objects.tree()
+        ],
         "current_organization_id": current_organization_id,
     }

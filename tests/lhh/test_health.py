@@ -1,4 +1,4 @@
-"""The site served while Redis, the shared cache, is down or hung; timeouts."""
+"""/healthz, and the site served while Redis, the shared cache, is down or hung."""
 
 import json
 import logging
@@ -70,6 +70,60 @@ def hung_redis():
         connection.close()
 
 
+def test_healthz_answers_200_when_every_part_works(client, settings):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "storage": "ok"}
+    # The storage check leaves no file behind.
+    assert not any(Path(settings.MEDIA_ROOT).glob("healthz-*"))
+
+
+def test_healthz_answers_503_naming_the_database_when_it_is_unreachable():
+    # A real unreachable server: nothing listens on port 1.
+    answer = production_settings(
+        "(lambda r: [r.status_code, r.json()])"
+        "(__import__('django.test').test.Client().get('/healthz'))",
+        DATABASE_URL=f"postgres://postgres@127.0.0.1:{CLOSED_PORT}/none",
+    )
+    status, body = answer
+    assert status == 503
+    assert body["database"] == "error"
+    assert body["cache"] == body["storage"] == "ok"
+    assert list(body["errors"]) == ["database"]
+    assert "cơ sở dữ liệu" in body["errors"]["database"]
+
+
+def test_healthz_answers_503_naming_the_cache_when_redis_is_down(client, settings):
+    settings.CACHES = redis_cache(CLOSED_PORT)
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["status"], body["database"], body["cache"], body["storage"]) == (
+        "error",
+        "ok",
+        "error",
+        "ok",
+    )
+    assert list(body["errors"]) == ["cache"]
+    assert "bộ nhớ đệm" in body["errors"]["cache"]
+
+
+def test_healthz_answers_503_naming_the_storage_when_media_root_is_unwritable(
+    client, settings, tmp_path
+):
+    # A file where the uploads folder should be: nothing can be saved
+    # under it, even by root (who ignores a folder's permissions).
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings.MEDIA_ROOT = blocker / "media"
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    body = response.json()
+    assert (body["database"], body["cache"], body["storage"]) == ("ok", "ok", "error")
+    assert list(body["errors"]) == ["storage"]
+    assert "tệp" in body["errors"]["storage"]
+
+
 def test_redis_client_has_timeouts_from_the_environment():
     options = redis_cache(
         CLOSED_PORT, CACHE_SOCKET_CONNECT_TIMEOUT="0.5", CACHE_SOCKET_TIMEOUT="0.25"
@@ -112,7 +166,9 @@ def test_pages_are_served_within_the_timeouts_while_redis_hangs(client, settings
     started = time.monotonic()
     home = client.get("/")
     page = client.get(article.get_absolute_url())
+    health = client.get("/healthz")
     elapsed = time.monotonic() - started
-    assert (home.status_code, page.status_code) == (200, 200)
+    assert (home.status_code, page.status_code, health.status_code) == (200, 200, 503)
     assert "Hội thảo khoa học về cà phê Lâm Đồng" in page.content.decode()
+    assert health.json()["cache"] == "error"
     assert elapsed < 15, elapsed

@@ -39,9 +39,10 @@ def main(args):
 
     fixable, unfixed, skipped = set(), set(), set()
     for dependency in dependencies:
-        name = f"{dependency['name']}=={dependency.get('version', '?')}"
         if "skip_reason" in dependency:
-            skipped.add(f"{name}: {dependency['skip_reason']}")
+            skipped.add(dependency["skip_reason"])
+            continue
+        name = f"{dependency['name']}=={dependency['version']}"
         for vuln in dependency.get("vulns", []):
             line = f"{name}: {vuln['id']}"
             if vuln["fix_versions"]:
@@ -62,6 +63,11 @@ def main(args):
         f"pip-audit: {audited} packages audited, {len(skipped)} not audited, "
         f"{len(fixable)} fixable and {len(unfixed)} unfixed vulnerabilities."
     )
+    if skipped and not audited:
+        print(
+            "WARNING: no package could be audited: the vulnerability service"
+            " (PyPI's JSON API per release, or OSV) did not answer."
+        )
     return 1 if fixable else 0
 
 

@@ -10,14 +10,29 @@ STAMP := $(VENV)/.installed
 # Development values for `make run`; production reads its own environment.
 RUN_ENV := DEBUG=1 HTTPS=0 SECRET_KEY=dev-only-insecure-key
 
-.PHONY: run test test-fast test-e2e lint bench clean
+.PHONY: run test test-fast test-e2e lint lock audit bench clean
 
-$(STAMP): requirements.txt requirements-dev.txt
+# Everything is installed from the lock file, every package (pip itself
+# included) pinned with its hashes: nothing unlisted or altered gets in.
+$(STAMP): requirements-dev.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-dev.lock
 	mkdir -p var
 	touch $(STAMP)
+
+# make lock — pin again after editing requirements.txt or requirements-dev.txt
+# (pip-compile's options: [tool.pip-tools] in pyproject.toml). Existing pins
+# are kept; `make lock LOCK_ARGS=--upgrade` (or --upgrade-package NAME) moves
+# them. The dev lock is constrained by the runtime one, so a server and CI
+# run the same versions.
+lock: $(STAMP)
+	$(BIN)/pip-compile --quiet $(LOCK_ARGS) -o requirements.lock requirements.txt
+	$(BIN)/pip-compile --quiet $(LOCK_ARGS) -c requirements.lock -o requirements-dev.lock requirements-dev.txt
+
+# make audit — known vulnerabilities of the locked packages (pip-audit);
+# fails on one that a release fixes (.ci/audit.py).
+audit: $(STAMP)
+	$(BIN)/python .ci/audit.py requirements.lock requirements-dev.lock $(if $(AUDIT_ARGS),-- $(AUDIT_ARGS))
 
 # The libraries' Vietnamese is completed and corrected in lhh/locale
 # (django.po, and djangojs.po for the admin's JavaScript), compiled here with

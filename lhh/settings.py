@@ -116,6 +116,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+        # A server that does not answer fails the request (and /healthz)
+        # after this many seconds instead of holding the worker; a
+        # ?connect_timeout= in DATABASE_URL wins.
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+            "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=5)
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -131,9 +138,26 @@ CACHES = {
     },
 }
 
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    # Redis speeds the site up but is not needed to serve it: a Redis that
+    # is down or hung costs each cache call at most these many seconds
+    # (Redis answers in well under a millisecond) and counts as a miss,
+    # logged by the django_redis logger, never a 500.
+    # Options in CACHE_URL's query string (?socket_timeout=2) win.
+    CACHES["default"]["OPTIONS"] = {
+        "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_SOCKET_CONNECT_TIMEOUT", default=0.5),
+        "SOCKET_TIMEOUT": env.float("CACHE_SOCKET_TIMEOUT", default=0.5),
+        "IGNORE_EXCEPTIONS": True,
+        **CACHES["default"].get("OPTIONS", {}),
+    }
+# Each cache call that failed is logged (django_redis.cache), with its error.
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+
 # EMAIL_URL sets EMAIL_BACKEND, EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER…
 # (smtp+tls://user:password@mail.example.vn:587).
 globals().update(env.email_url("EMAIL_URL", default="consolemail://"))
+# Seconds an SMTP connection or reply may take before sending fails.
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Quản trị", email) for email in env.list("ADMIN_EMAILS", default=[])]

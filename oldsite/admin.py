@@ -1,0 +1,23 @@
+from django.contrib import admin
+
+from .models import OldAddress
+
+
+@admin.register(OldAddress)
+class OldAddressAdmin(admin.ModelAdmin):
+    list_display = ["address", "kind", "target_shown", "reason", "updated_at"]
+    list_filter = ["kind"]
+    search_fields = ["address", "target_url", "reason"]
+    fields = ["address", "target_url", "reason", "kind", "content_shown", "updated_at"]
+    readonly_fields = ["kind", "content_shown", "updated_at"]
+
+    @admin.display(description="chuyển đến")
+    def target_shown(self, obj):
+        return obj.target_url or "—"
+
+    @admin.display(description="nội dung đã nhập")
+    def content_shown(self, obj):
+        if obj.content_type_id is None:
+            return "—"
+        found = obj.content_object
+        return str(found) if found is not None else "(đã bị xóa)"

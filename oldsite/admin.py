@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from core.adminsearch import FoldedSearchMixin
+
 from .models import OldAddress
 
 
 @admin.register(OldAddress)
-class OldAddressAdmin(admin.ModelAdmin):
+class OldAddressAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["address", "kind", "target_shown", "reason", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["address", "target_url", "reason"]

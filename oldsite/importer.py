@@ -64,6 +64,8 @@ class Report:
         self.counts = defaultdict(Counter)
         self.lines = []
         self.failures = []
+        # Files of the mirror no section of the mapping claims.
+        self.unclaimed = 0
 
     def add(self, kind, action, address, detail=""):
         self.counts[kind][action] += 1
@@ -89,6 +91,11 @@ class Report:
                     f"{words[a]} {counts[a]}" for a in (CREATED, UPDATED, UNCHANGED, FAILED)
                 )
                 rows.append(f"{kind.label}: {figures}")
+        if self.unclaimed:
+            rows.append(
+                f"Bỏ qua {self.unclaimed} tệp không thuộc mục nào của tệp ánh xạ "
+                "(ảnh, tệp đính kèm, trang khác)."
+            )
         return rows
 
 
@@ -123,7 +130,7 @@ class Importer:
         self.listed_in = {}
         # Articles whose bodies link to old addresses not imported yet.
         self.pending_links = []
-        # Categories a dry run would create, documents met in this run.
+        # Categories and pictures a dry run would create; documents met.
         self.planned = set()
         self.seen_documents = set()
         # What the record being saved added to the caches above: taken
@@ -138,6 +145,8 @@ class Importer:
             kind = self.mapping.kind_of(shown_address(path, query))
             if kind is not None:
                 pages[kind.name].append((path, query))
+            else:
+                self.report.unclaimed += 1
         handlers = {
             "news_lists": self.import_list,
             "news": self.import_article,
@@ -397,8 +406,11 @@ class Importer:
         row, item = self.existing(key, Kind.IMAGE)
         if item is not None:
             return row.target_url
+        if self.dry_run and key in self.planned:
+            return ""  # already counted: shown twice in the old site
         upload = self.image_upload(target)
         if self.dry_run:
+            self.planned.add(key)
             self.report.add(Kind.IMAGE, CREATED, address)
             return ""
         item = MediaItem.objects.create(file=upload, alt_text=alt[:300])

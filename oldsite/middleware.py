@@ -4,9 +4,18 @@ Like django.contrib.redirects' fallback middleware, it acts on the
 response: any other answer passes through without a query. Unlike it, the
 lookup keys on the path *and* the query string (`/NewsDetail.aspx?Id=9036`),
 which is how the old ASP.NET portals addressed every page.
+
+The answer for an address (a target or none) is kept in each worker's
+memory under the content version (core.cache), which any change to a
+redirect or to content bumps: a 404 asked again, by a crawler that keeps
+trying an old link, costs no query.
 """
 
+import hashlib
+
 from django.http import HttpResponsePermanentRedirect
+
+from core.cache import FRAGMENT_SECONDS, cached
 
 from .addresses import address_key
 from .models import OldAddress
@@ -25,15 +34,26 @@ class OldAddressRedirectMiddleware:
         # PostgreSQL refuses NUL in text; no address holds one.
         if "\x00" in path or "\x00" in query or "%00" in query:
             return response
-        row = OldAddress.objects.for_request(path, query)
-        if row is None:
-            return response
-        target = row.target()
-        if not target or address_key(*_split(target)) == row.key:
+        digest = hashlib.sha256(f"{path}?{query}".encode(errors="replace")).hexdigest()
+        target = cached(
+            f"old-address:{digest}",
+            lambda: redirect_target(path, query),
+            # A scheduled article's old address leads to it within this time.
+            timeout=FRAGMENT_SECONDS,
+            alias="local",
+        )
+        if not target:
             return response
         return HttpResponsePermanentRedirect(target)
 
 
-def _split(url):
-    path, _, query = url.partition("?")
-    return path, query
+def redirect_target(path, query):
+    """Where an old address now leads, or "" (none, or a loop)."""
+    row = OldAddress.objects.for_request(path, query)
+    if row is None:
+        return ""
+    target = row.target()
+    target_path, _, target_query = target.partition("?")
+    if not target or address_key(target_path, target_query) == row.key:
+        return ""
+    return target

@@ -107,6 +107,12 @@ def test_body_images_are_copied_into_the_media_library(imported):
     assert "Upload/images" not in body
 
 
+def test_a_picture_shown_twice_is_copied_once(imported):
+    item = MediaItem.objects.get(alt_text="Đại hội Liên hiệp Hội Lâm Đồng")
+    assert f'src="{item.file.url}"' in article("/NewsDetail.aspx?Id=9039").body
+    assert MediaItem.objects.count() == 2
+
+
 def test_an_article_cover_is_stored_checked(imported):
     cover = article("/NewsDetail.aspx?Id=9037").cover
     assert cover.name.startswith("news/") and cover.name.endswith(".png")
@@ -177,6 +183,8 @@ def test_dry_run_writes_nothing_and_says_what_it_would_do(db, settings):
     assert "lỗi tin bài /NewsDetail.aspx?Id=9038" in output
     assert "Tin bài: sẽ tạo 3, sẽ cập nhật 0, bỏ qua 0, lỗi 1" in output
     assert "Chuyên mục: sẽ tạo 2," in output
+    assert "Ảnh: sẽ tạo 2, sẽ cập nhật 0, bỏ qua 0, lỗi 2" in output
+    assert "Bỏ qua 7 tệp không thuộc mục nào" in output
 
 
 def test_dry_run_after_an_import_says_what_it_would_skip(imported):

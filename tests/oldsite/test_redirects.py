@@ -116,3 +116,16 @@ def test_a_redirect_to_an_article_follows_its_current_address(client):
     row = OldAddress(address="/NewsDetail.aspx?Id=7", kind=Kind.ARTICLE, content_object=article)
     row.save()
     assert client.get("/NewsDetail.aspx?Id=7")["Location"] == article.get_absolute_url()
+
+
+def test_a_404_asked_again_costs_no_query(client, django_assert_num_queries):
+    client.get("/NewsDetail.aspx?Id=1")
+    middleware = OldAddressRedirectMiddleware(lambda request: HttpResponseNotFound())
+    with django_assert_num_queries(0):
+        assert middleware(RequestFactory().get("/NewsDetail.aspx?Id=1")).status_code == 404
+
+
+def test_a_redirect_added_after_a_404_answers_at_once(client):
+    assert client.get("/Gioithieu.aspx").status_code == 404
+    redirect("/Gioithieu.aspx", "/gioi-thieu/")
+    assert client.get("/Gioithieu.aspx").status_code == 301

@@ -163,6 +163,9 @@ class Importer:
                 self.report.fail(self.record_kind(name), address, str(exc))
             except Failure as exc:
                 self.report.fail(self.record_kind(name), exc.address, exc.message)
+            except Exception as exc:  # never a traceback for one bad page
+                logger.exception("Import of %s failed", address)
+                self.report.fail(self.record_kind(name), address, f"Lỗi không lường trước: {exc!r}")
         if not self.dry_run:
             self.rewrite_pending_links()
         return self.report
@@ -275,7 +278,9 @@ class Importer:
         body = first(tree, selectors["body"])
         if body is None:
             raise Failure(address, f"Không tìm thấy nội dung (bộ chọn “{selectors['body']}”).")
-        published_at = timezone.now()
+        # Without a date on the page an article keeps the time of its first
+        # import, so that a second run finds it unchanged.
+        published_at = None
         if selectors.get("date"):
             raw = text_of(first(tree, selectors["date"]))
             if not raw:
@@ -325,7 +330,7 @@ class Importer:
             target.author = record["author"]
             target.body = html
             target.status = Status.PUBLISHED
-            target.published_at = record["published_at"]
+            target.published_at = record["published_at"] or target.published_at or timezone.now()
             if cover_upload is not None:
                 if target.cover:
                     target.cover.delete(save=False)

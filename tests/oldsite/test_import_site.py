@@ -223,3 +223,12 @@ def test_a_missing_mirror_folder_is_refused(tmp_path, db):
 def test_a_live_address_is_not_crawled_yet(db):
     with pytest.raises(CommandError, match="wget --mirror"):
         import_site(source="http://www.lhhlamdong.org.vn/")
+
+
+def test_articles_without_a_date_selector_are_unchanged_on_a_second_run(db, tmp_path):
+    undated = tmp_path / "undated.toml"
+    undated.write_text(MAPPING.read_text().replace('date = "#ctl00', 'ngay = "#ctl00', 1))
+    undated.write_text(undated.read_text().replace("ngay = ", "# ngay = "))
+    import_site(mapping=undated)
+    output = import_site(mapping=undated)
+    assert "Tin bài: tạo mới 0, cập nhật 0, không đổi 4, lỗi 0" in output

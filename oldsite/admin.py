@@ -13,6 +13,13 @@ class OldAddressAdmin(FoldedSearchMixin, admin.ModelAdmin):
     fields = ["address", "target_url", "reason", "kind", "content_shown", "updated_at"]
     readonly_fields = ["kind", "content_shown", "updated_at"]
 
+    def get_readonly_fields(self, request, obj=None):
+        # An imported address follows its object wherever it moves; the
+        # stored address is only what it was at the last import.
+        if obj is not None and obj.content_type_id is not None:
+            return ["address", "target_url", *self.readonly_fields]
+        return self.readonly_fields
+
     @admin.display(description="chuyển đến")
     def target_shown(self, obj):
         return obj.target_url or "—"

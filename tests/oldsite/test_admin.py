@@ -53,3 +53,14 @@ def test_an_imported_address_shows_its_content(admin_client, imported):
     row = OldAddress.objects.get(address="/NewsDetail.aspx?Id=9037")
     page = admin_client.get(f"{URL}{row.pk}/change/").content.decode()
     assert "Hội nghị Giao ban toàn quốc Liên hiệp Hội Việt Nam 2017" in page
+
+
+def test_an_imported_address_saves_unchanged_and_keeps_following_its_content(
+    admin_client, client, imported
+):
+    row = OldAddress.objects.get(address="/NewsDetail.aspx?Id=9037")
+    response = admin_client.post(f"{URL}{row.pk}/change/", {"reason": "Tin cũ"})
+    assert response.status_code == 302
+    row.refresh_from_db()
+    assert (row.address, row.reason) == ("/NewsDetail.aspx?Id=9037", "Tin cũ")
+    assert client.get(row.address)["Location"] == row.content_object.get_absolute_url()

@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 
+from core.models import ContentQuerySet
+
 from .addresses import MAX_KEY_LENGTH, key_of_address
 
 
@@ -23,7 +25,7 @@ def is_safe_target(url):
     return url.startswith(("http://", "https://"))
 
 
-class OldAddressQuerySet(models.QuerySet):
+class OldAddressQuerySet(ContentQuerySet):
     def for_request(self, path, query):
         """The row for an address with its query string, else for its path
         alone; one query."""

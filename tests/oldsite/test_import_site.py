@@ -232,3 +232,17 @@ def test_articles_without_a_date_selector_are_unchanged_on_a_second_run(db, tmp_
     import_site(mapping=undated)
     output = import_site(mapping=undated)
     assert "Tin bài: tạo mới 0, cập nhật 0, không đổi 4, lỗi 0" in output
+
+
+def test_a_page_that_no_longer_fits_leaves_its_stored_article_as_it_was(imported, mirror):
+    page = mirror / "NewsDetail.aspx?Id=9036"
+    page.write_text(page.read_text().replace("(13/10/2017 )", "(13/13/2017 )"))
+    item = article("/NewsDetail.aspx?Id=9036")
+    output = import_site(source=mirror.parent)
+    assert "/NewsDetail.aspx?Id=9036: Ngày “(13/13/2017 )”" in output
+    stored = Article.objects.get(pk=item.pk)
+    assert (stored.title, stored.published_at, stored.body) == (
+        item.title,
+        item.published_at,
+        item.body,
+    )

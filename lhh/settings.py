@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "documents",
     "qa",
     "gallery",
+    # Moving in from the old portal: it writes into the feature apps above.
+    "oldsite",
     # The project last: it uses every app above.
     "lhh",
 ]
@@ -68,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Acts only on 404 answers: an old portal's address gets its 301.
+    "oldsite.middleware.OldAddressRedirectMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

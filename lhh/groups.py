@@ -20,6 +20,8 @@ STAFF_GROUPS = {
         "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
+        # The old site's addresses and the redirects staff add beside them.
+        "oldsite.oldaddress": ALL,
     },
     # Records clerk: regulations and their files, nothing else.
     "Văn thư": {

@@ -121,7 +121,7 @@ def test_article_history_and_recover_pages_open(admin_client):
     assert admin_client.get("/admin/news/category/recover/").status_code == 200
 
 
-def test_editor_group_has_exactly_the_news_page_library_and_gallery_permissions():
+def test_editor_group_has_exactly_the_news_page_library_gallery_and_redirect_permissions():
     group = Group.objects.get(name=EDITOR_GROUP)
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
     assert codenames == {
@@ -133,6 +133,7 @@ def test_editor_group_has_exactly_the_news_page_library_and_gallery_permissions(
             ("medialibrary", "mediaitem"),
             ("gallery", "album"),
             ("gallery", "photo"),
+            ("oldsite", "oldaddress"),
         ]
         for action in ["add", "change", "delete", "view"]
     }
@@ -144,6 +145,9 @@ def test_editor_can_write_articles_in_the_admin(client, staff_user):
     assert client.get("/admin/news/article/add/").status_code == 200
     assert client.get("/admin/sitecontent/page/").status_code == 200
     assert client.get("/admin/sitecontent/link/").status_code == 403
+    # The old site's addresses, and the redirects staff add beside them.
+    assert client.get("/admin/oldsite/oldaddress/").status_code == 200
+    assert client.get("/admin/oldsite/oldaddress/add/").status_code == 200
 
 
 def test_changelist_tells_scheduled_articles_apart(admin_client):

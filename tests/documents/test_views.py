@@ -224,21 +224,6 @@ def test_unpublished_document_is_404_for_visitors(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
 
 
-def test_staff_who_may_edit_documents_preview_drafts(client, superuser):
-    draft = DocumentFactory(status=Status.DRAFT, number="7/QĐ-NHAP")
-    client.force_login(superuser)
-    response = client.get(draft.get_absolute_url())
-    assert response.status_code == 200
-    assert "Bản xem trước" in response.content.decode()
-    assert "no-cache" in response["Cache-Control"]
-
-
-def test_staff_without_document_rights_get_404_for_drafts(client, staff_user):
-    draft = DocumentFactory(status=Status.DRAFT)
-    client.force_login(staff_user)
-    assert client.get(draft.get_absolute_url()).status_code == 404
-
-
 def test_unknown_slug_is_404(client):
     assert client.get("/van-ban/khong-co-van-ban-nay/").status_code == 404
 

@@ -27,14 +27,6 @@ def test_slug_comes_from_the_vietnamese_title():
     assert album.slug == "dai-hoi-lien-hiep-hoi-lam-dong"
 
 
-def test_slug_stays_when_the_title_is_edited():
-    album = AlbumFactory(title="Hội thảo nông nghiệp")
-    album.title = "Hội thảo nông nghiệp công nghệ cao"
-    album.save()
-    album.refresh_from_db()
-    assert album.slug == "hoi-thao-nong-nghiep"
-
-
 def test_cover_from_another_album_is_refused():
     album = AlbumFactory()
     stranger = PhotoFactory()

@@ -177,20 +177,6 @@ def test_scheduled_album_is_not_found_for_visitors(client):
     assert client.get(album.get_absolute_url()).status_code == 404
 
 
-def test_staff_may_preview_a_draft_album(admin_client):
-    album = AlbumFactory(status=Status.DRAFT)
-    response = admin_client.get(album.get_absolute_url())
-    assert response.status_code == 200
-    assert "Album chưa được đăng" in response.content.decode()
-    assert "no-cache" in response["Cache-Control"]
-
-
-def test_staff_without_permission_get_404_for_a_draft(client, staff_user):
-    album = AlbumFactory(status=Status.DRAFT)
-    client.force_login(staff_user)
-    assert client.get(album.get_absolute_url()).status_code == 404
-
-
 def test_unknown_album_is_not_found(client):
     assert client.get("/thu-vien-anh/khong-co-album-nay/").status_code == 404
 

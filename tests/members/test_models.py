@@ -12,20 +12,6 @@ def test_slugs_fold_vietnamese_letters():
     assert organization.slug == "hoi-dong-y-tinh-lam-dong"
 
 
-def test_slug_stays_when_the_name_changes():
-    organization = OrganizationFactory(name="Hội Tin học tỉnh Lâm Đồng")
-    organization.name = "Hội Tin học và Chuyển đổi số tỉnh Lâm Đồng"
-    organization.save()
-    organization.refresh_from_db()
-    assert organization.slug == "hoi-tin-hoc-tinh-lam-dong"
-
-
-def test_same_names_get_distinct_slugs():
-    first = OrganizationFactory(name="Hội Làm vườn")
-    second = OrganizationFactory(name="Hội Làm vườn")
-    assert (first.slug, second.slug) == ("hoi-lam-vuon", "hoi-lam-vuon-2")
-
-
 def test_group_and_field_slugs_are_vietnamese_aware():
     assert OrganizationGroupFactory(name="Tổ chức KH&CN").slug == "to-chuc-kh-cn"
     assert FieldFactory(name="Y tế – Dược").slug == "y-te-duoc"

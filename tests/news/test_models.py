@@ -60,20 +60,6 @@ def test_slug_of_decomposed_text_is_the_same_as_of_composed_text():
     )
 
 
-def test_slug_stays_when_the_title_is_edited():
-    article = ArticleFactory(title="Tin ban đầu")
-    article.title = "Tin đã sửa tiêu đề"
-    article.save()
-    article.refresh_from_db()
-    assert article.slug == "tin-ban-dau"
-
-
-def test_same_title_gets_a_distinct_slug():
-    first = ArticleFactory(title="Hội thảo khoa học")
-    second = ArticleFactory(title="Hội thảo khoa học")
-    assert (first.slug, second.slug) == ("hoi-thao-khoa-hoc", "hoi-thao-khoa-hoc-2")
-
-
 def test_article_url_lives_below_tin_tuc_with_its_category():
     category = CategoryFactory(name="Đại hội")
     article = ArticleFactory(title="Đại hội lần thứ V", category=category)

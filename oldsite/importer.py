@@ -207,6 +207,16 @@ class Importer:
             return row, None
         return row, row.content_object
 
+    def changed(self, key, kind, record, address):
+        """(fingerprint, row, object, action) for a record to save, or None
+        when the object imported from this address is unchanged (reported)."""
+        fp = fingerprint(record)
+        row, obj = self.existing(key, kind)
+        if obj is not None and row.fingerprint == fp:
+            self.report.add(kind, UNCHANGED, address, "không thay đổi từ lần nhập trước")
+            return None
+        return fp, row, obj, UPDATED if obj is not None else CREATED
+
     def remember(self, key, address, kind, obj, fp="", target_url=""):
         row = self.known.get(key) or OldAddress(address=address)
         row.address = address
@@ -309,12 +319,10 @@ class Importer:
             "cover": cover.get("src", "") if cover is not None else "",
             "body": inner_html(body),
         }
-        fp = fingerprint(record)
-        row, article = self.existing(key, Kind.ARTICLE)
-        if article is not None and row.fingerprint == fp:
-            self.report.add(Kind.ARTICLE, UNCHANGED, address, "không thay đổi từ lần nhập trước")
+        found = self.changed(key, Kind.ARTICLE, record, address)
+        if found is None:
             return
-        action = UPDATED if article is not None else CREATED
+        fp, row, article, action = found
 
         def save():
             category = self.category(record["category"], address)
@@ -508,12 +516,10 @@ class Importer:
         if key in self.seen_documents:
             return  # listed twice in this run (several list pages)
         self.seen_documents.add(key)
-        fp = fingerprint(record)
-        row, document = self.existing(key, Kind.DOCUMENT)
-        if document is not None and row.fingerprint == fp:
-            self.report.add(Kind.DOCUMENT, UNCHANGED, address, "không thay đổi từ lần nhập trước")
+        found = self.changed(key, Kind.DOCUMENT, record, address)
+        if found is None:
             return
-        action = UPDATED if document is not None else CREATED
+        fp, row, document, action = found
 
         def save():
             if self.dry_run:

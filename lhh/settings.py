@@ -199,6 +199,11 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "var" / "media")
 # location (X-Accel-Redirect) and nginx sends it. Empty: Django sends it.
 MEDIA_ACCEL_REDIRECT = env.str("MEDIA_ACCEL_REDIRECT", default="")
 
+# `manage.py backup` writes its archives here and keeps the newest
+# BACKUP_KEEP of them (0 keeps all); keep the folder off the media storage.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "var" / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
+
 # Hashed, compressed static files in production; plain ones for development
 # and tests, which do not run collectstatic.
 STATIC_MANIFEST = env.bool("STATIC_MANIFEST", default=not DEBUG)

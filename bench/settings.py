@@ -15,5 +15,3 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-# The floor view is not a page view.
-VISIT_SKIPPED_PATHS = [*VISIT_SKIPPED_PATHS, "/bench/"]  # noqa: F405

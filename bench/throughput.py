@@ -37,8 +37,6 @@ def free_port():
 
 
 def _get(url, timeout=10.0):
-    # urllib's own User-Agent marks it a bot, as wrk's missing one does:
-    # the visit counter leaves both out.
     with urllib.request.urlopen(url, timeout=timeout) as response:
         response.read()
         return response.status

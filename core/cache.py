@@ -27,19 +27,20 @@ What is cached (README, "Caching"):
 - whole pages for anonymous visitors (cache_page_for_visitors).
 
 Django's cache_page / CacheMiddleware do not fit the whole-page cache: its
-key must carry the content version, and the responses vary on Cookie (the
-visit counter's cookie, the session), so they would keep a copy per visitor.
+key must carry the content version, and the staff's answers vary on the
+session cookie, so they would keep a copy per visitor.
 """
 
 import math
-import re
 import time
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 VERSION_KEY = "content:version"
 # At most this many seconds before a worker sees another worker's edit.
@@ -50,6 +51,10 @@ FRAGMENT_SECONDS = 30
 PAGE_SECONDS = 30
 # The COUNT(*) of a long list.
 COUNT_SECONDS = 60
+# How long a cache in front of Django (the shipped nginx) may keep an
+# anonymous page, and serve it stale while it fetches a new copy.
+EDGE_SECONDS = 10
+EDGE_STALE_SECONDS = 30
 
 
 def content_version():
@@ -134,42 +139,37 @@ def content_deleted(sender, instance, **kwargs):
 
 # The whole-page cache -------------------------------------------------------
 
-# Parts of a cached page drawn again for every request (the visit counter):
-# {name: render(request) -> bytes}. The page marks each with
-# <!--live:name--> … <!--/live:name-->.
-_live_parts = {}
-_LIVE = re.compile(rb"<!--live:([\w-]+)-->.*?<!--/live:\1-->", re.DOTALL)
 
-
-def register_live_part(name, render):
-    _live_parts[name] = render
-
-
-def _split(content):
-    """The page as [bytes, live part name, bytes, …]."""
-    parts, position = [], 0
-    for match in _LIVE.finditer(content):
-        name = match.group(1).decode()
-        if name in _live_parts:
-            parts += [content[position : match.start()], name]
-            position = match.end()
-    parts.append(content[position:])
-    return parts
-
-
-def _assemble(parts, request):
-    return b"".join(
-        part if isinstance(part, bytes) else _live_parts[part](request) for part in parts
-    )
-
-
-def _cacheable_request(request):
+def _anonymous_get(request):
     return (
         request.method == "GET"
-        and not request.GET
         and "messages" not in request.COOKIES
-        and not request.user.is_authenticated
+        # Without a session cookie the session is not even read: reading it
+        # would make the answer vary on Cookie, for every visitor.
+        and (
+            settings.SESSION_COOKIE_NAME not in request.COOKIES or not request.user.is_authenticated
+        )
     )
+
+
+def _for_shared_caches(response):
+    """A page answered 200 without a cookie is the same for every visitor.
+    What a cache in front of Django (deploy/nginx) may do with the page:
+    keep it EDGE_SECONDS, then serve it stale for up to EDGE_STALE_SECONDS
+    while it fetches a new copy. A browser asks again every time, and gets
+    304 while its copy's ETag still matches (ConditionalGetMiddleware)."""
+    if hasattr(response, "render"):
+        response.render()
+    if response.status_code != 200 or response.cookies:
+        return response
+    patch_cache_control(
+        response,
+        public=True,
+        max_age=0,
+        s_maxage=EDGE_SECONDS,
+        stale_while_revalidate=EDGE_STALE_SECONDS,
+    )
+    return response
 
 
 def _stored_page(key):
@@ -191,23 +191,27 @@ def _stored_page(key):
 def cache_page_for_visitors(view):
     """Keep `view`'s page for anonymous visitors: a GET without a query
     string, answered 200 without a cookie. Staff, forms and messages never
-    meet a cached page; a page is the same for every visitor, its live parts
-    (the visit counter) drawn again each time."""
+    meet a cached page. A page is the same for every visitor (the visit
+    counter's figures come from visits.views.hit), so caches in front of
+    Django may keep it too, with its query string (_for_shared_caches);
+    staff's pages they may not."""
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        if not _cacheable_request(request):
-            return view(request, *args, **kwargs)
+        if not _anonymous_get(request):
+            response = view(request, *args, **kwargs)
+            patch_cache_control(response, private=True)
+            return response
+        if request.GET:
+            return _for_shared_caches(view(request, *args, **kwargs))
         # The host too: a page carries its own absolute address (og:url).
         key = versioned("page", timezone.localdate(), f"{request.get_host()}{request.path}")
-        parts = _stored_page(key)
-        if parts is not None:
-            return HttpResponse(_assemble(parts, request))
-        response = view(request, *args, **kwargs)
-        if hasattr(response, "render"):
-            response.render()
-        if response.status_code == 200 and not response.cookies:
-            stored = (time.time(), _split(response.content))
+        content = _stored_page(key)
+        if content is not None:
+            return _for_shared_caches(HttpResponse(content))
+        response = _for_shared_caches(view(request, *args, **kwargs))
+        if response.has_header("Cache-Control"):  # made public: the same for all
+            stored = (time.time(), response.content)
             caches["default"].set(key, stored, PAGE_SECONDS)
             caches["local"].set(key, stored, PAGE_SECONDS)
         return response

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # An ETag on every page, and 304 to a request that holds it already.
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Acts only on 404 answers: an old portal's address gets its 301.
@@ -77,7 +79,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
-    "visits.middleware.VisitCounterMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -285,11 +286,9 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "lhh/locked_out.html"
 
-# Visit counter (ĐẾM LƯỢT TRUY CẬP).
+# Visit counter (ĐẾM LƯỢT TRUY CẬP, visits.views): a visitor's visit is
+# counted once in this many minutes.
 VISIT_WINDOW_MINUTES = 30
-# Paths the counter never counts, besides static files, uploads, the admin
-# and the machines' addresses (visits.middleware.NOT_PAGES).
-VISIT_SKIPPED_PATHS = ["/captcha/", "/rss/", "/favicon"]
 ONLINE_WINDOW_MINUTES = 5
 
 # CKEditor 5 for every rich-text field; what it produces is sanitized again

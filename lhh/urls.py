@@ -51,6 +51,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
+    path("luot-truy-cap/", include("visits.urls")),
     path("rss/tin-tuc/", LatestArticlesFeed(), name="rss_news"),
     path("rss/tin-tuc/<slug:slug>/", CategoryArticlesFeed(), name="rss_news_category"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

@@ -9,7 +9,9 @@ class NewsConfig(apps.ContentAppConfig):
         from core import media, sidebar
         from medialibrary import usage
         from search import registry
+        from visits.views import register_view_counter
 
+        from . import views
         from .models import Article
 
         super().ready()
@@ -20,3 +22,5 @@ class NewsConfig(apps.ContentAppConfig):
         registry.register(Article, slug="tin-tuc", label="Tin tức", position=10)
         # Its sidebar block, read with the others in one query.
         sidebar.register(Article.objects.sidebar_notices)
+        # An article page asks the visit counter to count its view.
+        register_view_counter("bai", views.count_view)

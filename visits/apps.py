@@ -6,11 +6,3 @@ class VisitsConfig(AppConfig):
 
     name = "visits"
     verbose_name = "Lượt truy cập"
-
-    def ready(self):
-        from core.cache import register_live_part
-
-        from .stats import render_counter
-
-        # Drawn again on every page served from the page cache.
-        register_live_part("visit-counter", render_counter)

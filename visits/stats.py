@@ -15,8 +15,6 @@ from sitecontent.models import SiteProfile
 from .models import VisitDay
 
 STATS_KEY = "visits:stats"
-# The rendered counter of cached pages (core.cache): as fresh as the figures.
-COUNTER_HTML_KEY = "visits:counter-html"
 STATS_SECONDS = 5
 
 
@@ -27,7 +25,7 @@ def online_window(now=None):
 def record_visit(day=None):
     """Add one visit to `day` (today by default) in a single atomic statement."""
     day = day or timezone.localdate()
-    cache.delete_many([STATS_KEY, COUNTER_HTML_KEY])
+    cache.delete(STATS_KEY)
     if VisitDay.objects.filter(day=day).update(count=F("count") + 1):
         return
     try:
@@ -102,24 +100,3 @@ def _visit_stats():
         "guests": online["guests"],
         "online": online["members"] + online["guests"],
     }
-
-
-def render_counter(request):
-    """The counter block of a page served from the page cache, as bytes: as
-    fresh as the figures, kept by this worker at most LOCAL_SECONDS, except
-    right after this very request's visit was counted."""
-    from django.core.cache import caches
-    from django.template.loader import render_to_string
-
-    from core.cache import LOCAL_SECONDS
-
-    local = caches["local"]
-    html = None if getattr(request, "visit_counted", False) else local.get(COUNTER_HTML_KEY)
-    if html is None:
-        html = cache.get(COUNTER_HTML_KEY)
-        if html is None:
-            html = render_to_string("visits/counter.html", {"stats": visit_stats()})
-            html = html.strip().encode()
-            cache.set(COUNTER_HTML_KEY, html, STATS_SECONDS)
-        local.set(COUNTER_HTML_KEY, html, LOCAL_SECONDS)
-    return html

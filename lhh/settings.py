@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -250,15 +251,15 @@ SESSION_COOKIE_HTTPONLY = True
 # decision (HSTS_PRELOAD=1), so the deploy check does not insist on it.
 SILENCED_SYSTEM_CHECKS = ["security.W021"]
 
-# Content-Security-Policy (django-csp): scripts only from the site's own
-# files, no inline or injected script anywhere, public pages and admin
-# alike. Inline style stays allowed: the admin and CKEditor 5 set style
-# attributes, and a style cannot run code.
+# Content-Security-Policy (django-csp): scripts and styles only from the
+# site's own files, nothing inline or injected, public pages and admin alike;
+# only the admin forms with the rich-text editor allow inline style, which
+# CKEditor 5 needs (medialibrary.widgets.LibraryEditorMixin).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
@@ -268,6 +269,26 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
     }
+}
+
+# Permissions-Policy: no page of the portal uses these, so no page, and no
+# script that got in, may ask for them.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+        "interest-cohort",
+    )
 }
 
 # How many reverse proxies stand in front of gunicorn; their

@@ -1,0 +1,147 @@
+"""WCAG 2.1 AA on every public page type, checked by axe-core in Chromium at
+a phone's and a desktop's width, and a visible focus on everything the
+keyboard reaches on the home page.
+
+axe-core comes from npm at the version in package-lock.json (`make test`
+runs `npm ci`). It is evaluated through the DevTools protocol, so the
+site's Content-Security-Policy stays on and needs no exception for it.
+"""
+
+import os
+from pathlib import Path
+
+import pytest
+
+AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
+WIDTHS = [390, 1280]
+
+
+def _first_url(model_path, manager="published"):
+    from django.utils.module_loading import import_string
+
+    model = import_string(model_path)
+    queryset = getattr(model.objects, manager)() if manager else model.objects.all()
+    return queryset.first().get_absolute_url()
+
+
+# Each public page type, and how to find one of it in the demo content.
+PAGES = {
+    "home": lambda: "/",
+    "news-list": lambda: "/tin-tuc/",
+    "category": lambda: _first_url("news.models.Category", manager=None),
+    "article": lambda: _first_url("news.models.Article"),
+    "documents-list": lambda: "/van-ban/",
+    "document": lambda: _first_url("documents.models.Document"),
+    "members-index": lambda: "/to-chuc-thanh-vien/",
+    "members-group": lambda: _first_url("members.models.OrganizationGroup", manager=None),
+    "organization": lambda: _first_url("members.models.Organization", manager="active"),
+    "qa-list": lambda: "/hoi-dap/",
+    "question": lambda: _first_url("qa.models.Question"),
+    "ask-form": lambda: "/hoi-dap/dat-cau-hoi/",
+    "lookup": lambda: "/hoi-dap/tra-cuu/",
+    "lookup-not-found": lambda: "/hoi-dap/tra-cuu/?ma=ABCDEFGH",
+    "albums": lambda: "/thu-vien-anh/",
+    "album": lambda: _first_url("gallery.models.Album"),
+    "static-page": lambda: "/gioi-thieu/lien-he/",
+    "search-results": lambda: "/tim-kiem/?q=khoa+hoc",
+    "not-found": lambda: "/khong-co-trang-nay/",
+}
+
+
+@pytest.fixture(scope="session")
+def axe_source():
+    if not AXE.exists():
+        if os.environ.get("E2E_REQUIRED") == "1":
+            pytest.fail(f"axe-core is required in CI but {AXE} is missing (make runs npm ci)")
+        pytest.skip("axe-core is not installed: run `npm ci` (make test does)")
+    return AXE.read_text(encoding="utf-8")
+
+
+def run_axe(page, axe_source):
+    page.evaluate(axe_source)
+    return page.evaluate(
+        """async () => {
+            const result = await axe.run(document, {resultTypes: ["violations"]});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.map(n => n.target.join(" ") + " — " + n.failureSummary),
+            }));
+        }"""
+    )
+
+
+def describe(violations):
+    lines = []
+    for violation in violations:
+        lines.append(f"{violation['id']} ({violation['impact']}): {violation['help']}")
+        lines.extend(f"    {node}" for node in violation["nodes"][:8])
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_page_type_has_no_axe_violation(browser, site, axe_source, width, screenshot):
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    failures = {}
+    for name, url in PAGES.items():
+        response = page.goto(site.url + url())
+        assert response.status == (404 if name == "not-found" else 200), url()
+        violations = run_axe(page, axe_source)
+        if violations:
+            failures[f"{name} at {width}px ({page.url})"] = describe(violations)
+            screenshot(page, f"axe-{name}-{width}")
+    context.close()
+    assert not failures, "\n\n".join(f"{where}\n{what}" for where, what in failures.items())
+
+
+# Whether an element, focused from the keyboard, looks different from
+# unfocused: an outline, a box shadow, or a changed border or background.
+FOCUS_STYLE = """el => {
+    const keys = ["outlineStyle", "outlineWidth", "outlineColor", "boxShadow",
+                  "borderTopColor", "borderBottomColor", "backgroundColor", "textDecorationLine"];
+    const look = (node) => {
+        const style = getComputedStyle(node);
+        return keys.map(k => style[k]).join("|");
+    };
+    // The focused element's look, and that of its image child (a link
+    // that is only a picture shows its ring on the picture's box).
+    const box = el.getBoundingClientRect();
+    return {look: look(el), visible: box.width > 0 && box.height > 0,
+            outline: getComputedStyle(el).outlineStyle !== "none"
+                     && parseFloat(getComputedStyle(el).outlineWidth) >= 2,
+            shadow: getComputedStyle(el).boxShadow !== "none"};
+}"""
+
+
+def test_every_focusable_element_of_the_home_page_shows_focus(browser, site):
+    for width in WIDTHS:
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        page.goto(site.url + "/")
+        page.mouse.move(0, 0)
+        seen, unmarked = set(), []
+        for _ in range(400):
+            page.keyboard.press("Tab")
+            element = page.evaluate_handle("document.activeElement")
+            key = element.evaluate(
+                "el => el === document.body ? null : "
+                "(el.id || '') + '|' + (el.getAttribute('href') || el.name || '') "
+                "+ '|' + (el.textContent || '').trim().slice(0, 40) + '|' "
+                "+ Array.prototype.indexOf.call(document.querySelectorAll('*'), el)"
+            )
+            if key is None or key in seen:
+                if seen:
+                    break
+                continue
+            seen.add(key)
+            focused = element.evaluate(FOCUS_STYLE)
+            element.evaluate("el => el.blur()")
+            blurred = element.evaluate(FOCUS_STYLE)
+            element.evaluate("el => el.focus()")
+            if not focused["visible"]:
+                continue
+            if not (focused["outline"] or focused["shadow"]) or focused["look"] == blurred["look"]:
+                unmarked.append(f"{width}px: {key}")
+        context.close()
+        assert len(seen) > 30, f"only {len(seen)} elements reached with Tab at {width}px"
+        assert unmarked == [], "no visible focus on:\n" + "\n".join(unmarked)

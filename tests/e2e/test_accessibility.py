@@ -14,6 +14,8 @@ import pytest
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = [390, 1280]
+# Full-page screenshots of these, at both widths, in test-artifacts/.
+SCREENSHOTS = {"home", "article", "documents-list", "members-index", "ask-form"}
 
 
 def _first_url(model_path, manager="published"):
@@ -86,6 +88,8 @@ def test_every_page_type_has_no_axe_violation(browser, site, axe_source, width, 
     for name, url in PAGES.items():
         response = page.goto(site.url + url())
         assert response.status == (404 if name == "not-found" else 200), url()
+        if name in SCREENSHOTS:
+            screenshot(page, f"{name}-{width}")
         violations = run_axe(page, axe_source)
         if violations:
             failures[f"{name} at {width}px ({page.url})"] = describe(violations)

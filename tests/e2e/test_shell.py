@@ -142,3 +142,17 @@ def test_latest_documents_show_the_summary_across_the_block(browser, site, width
     summary = block.locator("tbody td:last-child").first
     assert summary.bounding_box()["width"] > 0.8 * block.bounding_box()["width"]
     context.close()
+
+
+def test_escape_closes_the_phone_menu_and_returns_to_its_button(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(site.url + "/")
+    button = page.locator(".main-nav__fold summary")
+    button.click()
+    link = page.get_by_role("navigation", name="Menu chính").get_by_role("link", name="Tin tức")
+    expect(link).to_be_visible()
+    page.keyboard.press("Escape")
+    expect(link).to_be_hidden()
+    assert button.evaluate("el => el === document.activeElement")
+    context.close()

@@ -42,6 +42,7 @@ PAGES = {
     "ask-form": lambda: "/hoi-dap/dat-cau-hoi/",
     "lookup": lambda: "/hoi-dap/tra-cuu/",
     "lookup-not-found": lambda: "/hoi-dap/tra-cuu/?ma=ABCDEFGH",
+    "lookup-refused": lambda: "/hoi-dap/tra-cuu/?ma=",
     "albums": lambda: "/thu-vien-anh/",
     "album": lambda: _first_url("gallery.models.Album"),
     "static-page": lambda: "/gioi-thieu/lien-he/",
@@ -94,34 +95,63 @@ def test_every_page_type_has_no_axe_violation(browser, site, axe_source, width, 
         if violations:
             failures[f"{name} at {width}px ({page.url})"] = describe(violations)
             screenshot(page, f"axe-{name}-{width}")
+    # The question form sent empty: every message, and what points at it.
+    page.goto(site.url + PAGES["ask-form"]())
+    page.get_by_role("button", name="Gửi câu hỏi").click()
+    page.get_by_text("Câu hỏi chưa được gửi.").wait_for()
+    violations = run_axe(page, axe_source)
+    if violations:
+        failures[f"ask-form with errors at {width}px"] = describe(violations)
     context.close()
     assert not failures, "\n\n".join(f"{where}\n{what}" for where, what in failures.items())
 
 
-# Whether an element, focused from the keyboard, looks different from
-# unfocused: an outline, a box shadow, or a changed border or background.
-FOCUS_STYLE = """el => {
+# How an element looks: it shows focus when, focused from the keyboard, it
+# has an outline of at least 2 px or a box shadow, and looks different
+# from when it is not focused.
+FOCUS_STYLE = r"""el => {
     const keys = ["outlineStyle", "outlineWidth", "outlineColor", "boxShadow",
                   "borderTopColor", "borderBottomColor", "backgroundColor", "textDecorationLine"];
     const look = (node) => {
         const style = getComputedStyle(node);
         return keys.map(k => style[k]).join("|");
     };
-    // The focused element's look, and that of its image child (a link
-    // that is only a picture shows its ring on the picture's box).
+    // The ring's contrast with what is behind it: the nearest background
+    // colour, or every colour of a gradient.
+    const rgb = (text) => (text.match(/rgba?\([^)]*\)/g) || [])
+        .map(c => c.match(/[\d.]+/g).map(Number))
+        .filter(c => c.length < 4 || c[3] > 0);
+    const lum = ([r, g, b]) => [r, g, b].map(v => v / 255)
+        .map(v => v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4)
+        .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+    const ratio = (a, b) => (Math.max(lum(a), lum(b)) + 0.05) / (Math.min(lum(a), lum(b)) + 0.05);
+    let behind = [];
+    for (let node = el.parentElement; node && !behind.length; node = node.parentElement) {
+        const style = getComputedStyle(node);
+        behind = rgb(style.backgroundImage).concat(rgb(style.backgroundColor));
+    }
+    if (!behind.length) behind = [[255, 255, 255]];
+    const ring = rgb(getComputedStyle(el).outlineColor)[0];
     const box = el.getBoundingClientRect();
     return {look: look(el), visible: box.width > 0 && box.height > 0,
+            contrast: ring ? Math.min(...behind.map(c => ratio(ring, c))) : 0,
             outline: getComputedStyle(el).outlineStyle !== "none"
                      && parseFloat(getComputedStyle(el).outlineWidth) >= 2,
             shadow: getComputedStyle(el).boxShadow !== "none"};
 }"""
 
 
-def test_every_focusable_element_of_the_home_page_shows_focus(browser, site):
+# The home page, and the pages of links that are only a picture (album
+# covers, photos).
+FOCUS_PAGES = ["home", "albums", "album"]
+
+
+@pytest.mark.parametrize("name", FOCUS_PAGES)
+def test_every_focusable_element_shows_focus(browser, site, name):
     for width in WIDTHS:
         context = browser.new_context(viewport={"width": width, "height": 900})
         page = context.new_page()
-        page.goto(site.url + "/")
+        page.goto(site.url + PAGES[name]())
         page.mouse.move(0, 0)
         seen, unmarked = set(), []
         for _ in range(400):
@@ -146,6 +176,8 @@ def test_every_focusable_element_of_the_home_page_shows_focus(browser, site):
                 continue
             if not (focused["outline"] or focused["shadow"]) or focused["look"] == blurred["look"]:
                 unmarked.append(f"{width}px: {key}")
+            elif focused["outline"] and focused["contrast"] < 3:
+                unmarked.append(f"{width}px: {key}: ring {focused['contrast']:.2f}:1")
         context.close()
-        assert len(seen) > 30, f"only {len(seen)} elements reached with Tab at {width}px"
+        assert len(seen) > 30, f"only {len(seen)} elements of {name} reached with Tab at {width}px"
         assert unmarked == [], "no visible focus on:\n" + "\n".join(unmarked)

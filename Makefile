@@ -12,6 +12,16 @@ RUN_ENV := DEBUG=1 HTTPS=0 SECRET_KEY=dev-only-insecure-key
 
 .PHONY: run test test-fast test-e2e lint lock audit bench clean
 
+# axe-core, which the browser tests load into every page type
+# (tests/e2e/test_accessibility.py), from npm at the version locked in
+# package-lock.json (with its hash): `npm ci` installs exactly that into
+# node_modules/ (git-ignored). Without npm the accessibility tests skip
+# and say why, except in CI.
+AXE := node_modules/axe-core/axe.min.js
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "Thiếu npm (apt-get install npm): bỏ qua kiểm tra trợ năng bằng axe-core."; fi
+
 # Everything is installed from the lock file, every package (pip itself
 # included) pinned with its hashes: nothing unlisted or altered gets in.
 $(STAMP): requirements-dev.lock
@@ -55,13 +65,13 @@ run: $(STAMP) $(CATALOGUES)
 	@echo "Cổng thông tin chạy tại http://127.0.0.1:$(PORT)/ — quản trị: http://127.0.0.1:$(PORT)/admin/"
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
-test: $(STAMP) $(CATALOGUES)
+test: $(STAMP) $(CATALOGUES) $(AXE)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 test-fast: $(STAMP) $(CATALOGUES)
 	$(BIN)/python -m pytest -m "not e2e" $(PYTEST_ARGS)
 
-test-e2e: $(STAMP) $(CATALOGUES)
+test-e2e: $(STAMP) $(CATALOGUES) $(AXE)
 	$(BIN)/python -m pytest -m e2e $(PYTEST_ARGS)
 
 lint: $(STAMP)
@@ -78,4 +88,4 @@ bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
 clean:
-	rm -rf $(VENV) var .pytest_cache test-artifacts
+	rm -rf $(VENV) var .pytest_cache test-artifacts node_modules

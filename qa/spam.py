@@ -27,6 +27,30 @@ def captcha_challenge():
     return text, text.lower()
 
 
+# The question that needs no sight (câu hỏi kiểm tra), beside the image: a
+# sum of two small numbers written in Vietnamese words, answered in digits
+# or in words.
+NUMBER_WORDS = ["không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín", "mười"]
+
+
+def question_challenge():
+    """django-simple-captcha challenge (the `generator` of the question
+    field): a Vietnamese sentence and its answer in digits."""
+    first, second = secrets.randbelow(5) + 1, secrets.randbelow(5) + 1
+    text = f"{NUMBER_WORDS[first].capitalize()} cộng {NUMBER_WORDS[second]} bằng mấy?"
+    return text, str(first + second)
+
+
+def question_answer(text):
+    """A typed answer in digits: "7", " 7 " and "bảy" all give "7"."""
+    from core.text import nfc
+
+    words = " ".join(nfc(text or "").strip().lower().split())
+    if words in NUMBER_WORDS:
+        return str(NUMBER_WORDS.index(words))
+    return words
+
+
 def submitter_hash(request):
     """A keyed hash of the visitor's address: comparable, not reversible."""
     key = settings.SECRET_KEY.encode()

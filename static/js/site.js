@@ -14,4 +14,19 @@
       toggle.textContent = paused ? "Tiếp tục" : "Tạm dừng";
     });
   });
+
+  // The phone menu (a <details>, which opens without this): Escape or a
+  // tap outside closes it, as people expect of a menu that covers the page.
+  document.querySelectorAll(".main-nav__fold").forEach(function (fold) {
+    var button = fold.querySelector("summary");
+    document.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && fold.open) {
+        fold.open = false;
+        button.focus();
+      }
+    });
+    document.addEventListener("click", function (event) {
+      if (fold.open && !fold.contains(event.target)) fold.open = false;
+    });
+  });
 })();

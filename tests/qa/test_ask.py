@@ -8,6 +8,7 @@ from django.core.mail.backends.base import BaseEmailBackend
 from django.test import Client
 
 from qa.models import Question
+from qa.spam import NUMBER_WORDS
 from sitecontent.models import SiteProfile
 
 URL = "/hoi-dap/dat-cau-hoi/"
@@ -19,6 +20,16 @@ class FailingBackend(BaseEmailBackend):
 
     def send_messages(self, email_messages):
         raise ConnectionRefusedError("SMTP 421: dịch vụ không sẵn sàng")
+
+
+def stores_on_the_form(client):
+    """The image's and the question's captcha, as the form shows them."""
+    html = client.get(URL).content.decode()
+    keys = [
+        re.search(f'name="{name}_0" value="([0-9a-f]+)"', html).group(1)
+        for name in ("captcha", "captcha_question")
+    ]
+    return [CaptchaStore.objects.get(hashkey=key) for key in keys]
 
 
 def follow_to_thanks(client, response):
@@ -65,7 +76,7 @@ def test_thanks_page_with_a_forged_token_shows_no_code(client):
         ("topic", "Vui lòng chọn lĩnh vực của câu hỏi."),
         ("title", "Vui lòng nhập tiêu đề câu hỏi."),
         ("body", "Vui lòng nhập nội dung câu hỏi."),
-        ("captcha_1", "Vui lòng nhập mã xác nhận trong ảnh."),
+        ("captcha_1", "Vui lòng nhập mã xác nhận trong ảnh, hoặc trả lời câu hỏi bên dưới ảnh."),
     ],
 )
 def test_missing_required_field_shows_its_message_and_keeps_the_rest(
@@ -129,8 +140,7 @@ def test_consent_is_required(client, form_data):
 
 
 def test_wrong_captcha_is_refused_and_values_kept(client, form_data):
-    client.get(URL)
-    form_data["captcha_0"] = CaptchaStore.objects.latest("pk").hashkey
+    form_data["captcha_0"] = stores_on_the_form(client)[0].hashkey
     form_data["captcha_1"] = "SAIMA"
     html = client.post(URL, form_data).content.decode()
     assert "Mã xác nhận không đúng. Vui lòng nhập mã trong ảnh mới." in html
@@ -140,17 +150,74 @@ def test_wrong_captcha_is_refused_and_values_kept(client, form_data):
 
 def test_real_captcha_answer_is_accepted(client, form_data, monkeypatch):
     monkeypatch.setattr("captcha.conf.settings.CAPTCHA_TEST_MODE", False)
-    client.get(URL)
-    store = CaptchaStore.objects.latest("pk")
+    store = stores_on_the_form(client)[0]
     form_data["captcha_0"], form_data["captcha_1"] = store.hashkey, store.challenge.lower()
     assert client.post(URL, form_data).status_code == 302
     assert Question.objects.count() == 1
 
 
+@pytest.mark.parametrize("typed", ["digits", "words"])
+def test_the_question_instead_of_the_image_is_accepted(client, form_data, monkeypatch, typed):
+    monkeypatch.setattr("captcha.conf.settings.CAPTCHA_TEST_MODE", False)
+    question = stores_on_the_form(client)[1]
+    answer = question.response
+    if typed == "words":
+        answer = f"  {NUMBER_WORDS[int(answer)].upper()} "
+    form_data.update(captcha_1="", captcha_question_0=question.hashkey, captcha_question_1=answer)
+    assert client.post(URL, form_data).status_code == 302
+    assert Question.objects.count() == 1
+
+
+def test_the_question_is_shown_as_text_in_vietnamese(client):
+    html = client.get(URL).content.decode()
+    question = re.search(
+        r'<p class="qa-captcha__question" id="id_captcha_question_question">([^<]+)</p>', html
+    ).group(1)
+    assert re.fullmatch(r"(Một|Hai|Ba|Bốn|Năm) cộng (một|hai|ba|bốn|năm) bằng mấy\?", question)
+
+
+def test_a_wrong_answer_to_the_question_is_refused(client, form_data, monkeypatch):
+    monkeypatch.setattr("captcha.conf.settings.CAPTCHA_TEST_MODE", False)
+    question = stores_on_the_form(client)[1]
+    form_data.update(captcha_1="", captcha_question_0=question.hashkey, captcha_question_1="99")
+    html = client.post(URL, form_data).content.decode()
+    assert "Câu trả lời chưa đúng. Vui lòng trả lời câu hỏi mới." in html
+    assert Question.objects.count() == 0
+    # One try only: the same question cannot be answered again.
+    assert not CaptchaStore.objects.filter(hashkey=question.hashkey).exists()
+
+
+def test_one_right_answer_is_enough_when_the_other_is_wrong(client, form_data, monkeypatch):
+    monkeypatch.setattr("captcha.conf.settings.CAPTCHA_TEST_MODE", False)
+    image, question = stores_on_the_form(client)
+    form_data.update(
+        captcha_0=image.hashkey,
+        captcha_1="SAIMA",
+        captcha_question_0=question.hashkey,
+        captcha_question_1=question.response,
+    )
+    assert client.post(URL, form_data).status_code == 302
+
+
+def test_captcha_answers_point_only_at_ids_that_exist(client, form_data):
+    form_data["captcha_1"] = ""
+    for html in (client.get(URL).content.decode(), client.post(URL, form_data).content.decode()):
+        ids = set(re.findall(r' id="([^"]+)"', html))
+        described = re.findall(r'aria-describedby="([^"]+)"', html)
+        assert described
+        assert {name for value in described for name in value.split()} <= ids
+        for name in ("captcha_1", "captcha_question_1"):
+            tag = re.search(f'<input[^>]*name="{name}"[^>]*>', html).group(0)
+            assert "aria-describedby=" in tag
+
+
 def test_captcha_challenge_has_no_look_alike_characters(client):
     for _ in range(20):
         client.get(URL)
-    challenges = "".join(CaptchaStore.objects.values_list("challenge", flat=True))
+    # The image's challenges (the question's are sentences, with spaces).
+    challenges = "".join(
+        CaptchaStore.objects.exclude(challenge__contains=" ").values_list("challenge", flat=True)
+    )
     assert not set(challenges) & set("0O1IL")
 
 

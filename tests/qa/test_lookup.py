@@ -1,3 +1,5 @@
+import re
+
 import pytest
 
 from qa.models import QuestionStatus
@@ -140,3 +142,11 @@ def test_lookup_page_query_count_does_not_grow(queries_for):
     many = queries_for(URL, {"ma": question.tracking_code})
     assert few == many
     assert many <= 12
+
+
+@pytest.mark.parametrize("code", ["", "X" * 40])
+def test_a_refused_code_points_at_its_message(client, code):
+    html = client.get(URL, {"ma": code}).content.decode()
+    described = re.search(r'<input[^>]*name="ma"[^>]*aria-describedby="([^"]+)"', html).group(1)
+    for name in described.split():
+        assert f'id="{name}"' in html

@@ -174,6 +174,8 @@ ADMINS = [("Quản trị", email) for email in env.list("ADMIN_EMAILS", default=
 # the minutes to wait before each retry (the last one repeats).
 MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=8)
 MAIL_RETRY_MINUTES = env.list("MAIL_RETRY_MINUTES", cast=int, default=[1, 5, 30, 120, 360, 720])
+# Days a sent email stays in the outbox (it holds addresses: personal data).
+MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=180)
 
 # Background jobs (huey): emails, text extraction, renditions and periodic
 # maintenance run in the worker (manage.py run_huey; make run starts it).

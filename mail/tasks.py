@@ -1,6 +1,7 @@
 """Delivering the outbox (mail.outbox), in the worker."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
@@ -72,3 +73,13 @@ def requeue_waiting():
     for pk in pks:
         deliver(pk)
     return len(pks)
+
+
+# 20:45 UTC, 03:45 in Việt Nam: at night.
+@db_periodic_task(crontab(minute="45", hour="20"))
+def delete_old_sent():
+    """Sent emails carry addresses and questions (personal data): kept
+    MAIL_RETENTION_DAYS, then deleted. Failed ones stay for staff."""
+    cutoff = timezone.now() - timedelta(days=settings.MAIL_RETENTION_DAYS)
+    deleted, _ = Email.objects.filter(status=EmailStatus.SENT, sent_at__lt=cutoff).delete()
+    return deleted

@@ -446,9 +446,10 @@ CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_FOREGROUND_COLOR = "#0b3a6e"
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 # --- gallery ---
-# Renditions are made once, when a photo is saved; rendering a page then
-# only builds their URLs, never checks the storage or generates a file.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# Renditions are made once per picture, by the worker after the save is
+# committed (core.renditions.AfterCommit); rendering a page only builds
+# their URLs, never checks the storage or generates a file.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.AfterCommit"
 IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "core.renditions.source_name_as_path"
 # imagekit would remember in a cache which renditions exist: one key per

@@ -4,6 +4,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
+from core.adminsearch import FoldedSearchMixin
+
 from .models import Email, EmailStatus
 from .outbox import queue
 
@@ -16,7 +18,7 @@ STATUS_CLASSES = {
 
 
 @admin.register(Email)
-class EmailAdmin(admin.ModelAdmin):
+class EmailAdmin(FoldedSearchMixin, admin.ModelAdmin):
     """The outbox: what the site sent, what waits, what failed and why."""
 
     list_display = [

@@ -211,6 +211,8 @@ else:
         # huey opens its file as soon as it is imported (by every manage.py
         # command): its folder must exist even on a fresh checkout.
         Path(HUEY["filename"]).parent.mkdir(parents=True, exist_ok=True)
+# No task's return value is ever read: none is kept in the queue's storage.
+HUEY["results"] = False
 HUEY["consumer"] = {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"}
 # /healthz reports the worker as failing when its last heartbeat (written
 # every minute) is older than this many seconds.

@@ -1,4 +1,4 @@
-# make run  — set everything up and serve the demo portal on SQLite
+# make run  — set everything up and serve the demo portal on SQLite, with its worker
 # make test — set everything up and run the whole test suite
 # make bench — measure every page at two data sizes (bench/)
 PYTHON ?= python3
@@ -63,6 +63,10 @@ run: $(STAMP) $(CATALOGUES)
 	$(RUN_ENV) $(BIN)/python manage.py seed_demo --admin
 	$(RUN_ENV) $(BIN)/python manage.py generateimages
 	@echo "Cổng thông tin chạy tại http://127.0.0.1:$(PORT)/ — quản trị: http://127.0.0.1:$(PORT)/admin/"
+	@# The worker (emails, text extraction, renditions, maintenance; queue in
+	@# var/huey.sqlite3) runs beside the site and stops with it.
+	$(RUN_ENV) $(BIN)/python manage.py run_huey --quiet & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(RUN_ENV) $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 test: $(STAMP) $(CATALOGUES) $(AXE)

@@ -90,6 +90,9 @@ def serve(request, path):
     is_public = folder is None or folder.is_visible(source, rendition)
     if not is_public and not request.user.has_perm(folder.permission):
         raise Http404("Không tìm thấy tệp.")
+    if rendition and source and not default_storage.exists(name):
+        # Not made yet: the worker makes renditions after the upload.
+        return processing_picture()
     response = file_response(name)
     if is_public:
         patch_cache_control(response, public=True, max_age=PUBLIC_MAX_AGE)
@@ -98,6 +101,23 @@ def serve(request, path):
         patch_cache_control(response, private=True, no_store=True)
     if folder is not None:
         patch_vary_headers(response, ["Cookie"])
+    return response
+
+
+PROCESSING_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="360" height="240" \
+viewBox="0 0 360 240" role="img" aria-label="Ảnh đang xử lý">\
+<rect width="360" height="240" fill="#e8edf3"/>\
+<text x="180" y="128" font-family="sans-serif" font-size="22" fill="#0b3a6e" \
+text-anchor="middle">Ảnh đang xử lý…</text></svg>"""
+
+
+def processing_picture():
+    """Stands in for a rendition the worker has not made yet; never kept,
+    so the real picture shows as soon as it exists."""
+    response = HttpResponse(PROCESSING_SVG, content_type="image/svg+xml; charset=utf-8")
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'"
+    patch_cache_control(response, no_store=True)
     return response
 
 

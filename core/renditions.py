@@ -10,7 +10,10 @@ is remembered per spec class and source name for as long as the process
 runs. IMAGEKIT_SPEC_CACHEFILE_NAMER names this function.
 """
 
+from django.db import transaction
+from huey.contrib.djhuey import HUEY
 from imagekit.cachefiles import namers
+from imagekit.models.fields.utils import ImageSpecFileDescriptor
 
 # Enough for every picture a busy worker shows; then it starts again.
 MAX_NAMES = 20_000
@@ -28,3 +31,42 @@ def source_name_as_path(generator):
             _names.clear()
         _names[key] = name
     return name
+
+
+class AfterCommit:
+    """imagekit's cache file strategy (IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY):
+    a picture's renditions are made by the worker (core.tasks.make_renditions)
+    once the row that holds it is committed, not inside the admin's save.
+    Like imagekit's Optimistic strategy, a page only builds their URLs and
+    never checks the storage; until the worker is done, such a URL answers
+    a "đang xử lý" picture (core.media)."""
+
+    def on_source_saved(self, file):
+        source = file.generator.source
+        instance, field = getattr(source, "instance", None), getattr(source, "field", None)
+        # A queue in immediate mode (tests) would make them in this process
+        # anyway: at once, as the rendition needs only the stored picture.
+        if HUEY.immediate or instance is None or field is None or instance.pk is None:
+            file.generate()
+            return
+        # One task per saved picture, not one per rendition.
+        queued = instance.__dict__.setdefault("_renditions_queued", set())
+        if field.attname in queued:
+            return
+        queued.add(field.attname)
+        from .tasks import make_renditions
+
+        label, pk, attname = instance._meta.label, instance.pk, field.attname
+        transaction.on_commit(lambda: make_renditions(label, pk, attname), robust=True)
+
+    def should_verify_existence(self, file):
+        return False
+
+
+def renditions_of(instance, attname):
+    """The rendition files (imagekit's ImageCacheFile) made from the picture
+    in field `attname` of `instance`."""
+    for klass in type(instance).__mro__:
+        for name, value in vars(klass).items():
+            if isinstance(value, ImageSpecFileDescriptor) and value.source_field_name == attname:
+                yield getattr(instance, name)

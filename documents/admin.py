@@ -103,6 +103,8 @@ class DocumentFileInline(admin.TabularInline):
     def text_warning(self, document_file):
         if not document_file.pk:
             return "—"
+        if document_file.is_text_pending:
+            return "Đang xử lý: nội dung chữ sẽ được đọc trong giây lát."
         if document_file.extraction_error:
             return format_html(
                 '<strong class="errornote">⚠ {}</strong>', document_file.extraction_error

@@ -1,6 +1,6 @@
 import datetime
 
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.utils import timezone
 
@@ -363,6 +363,10 @@ class Document(Publishable, SluggedModel):
         return Validity(value)
 
 
+# The kinds whose text is read for search (DOC and XLS are not).
+TEXT_KINDS = (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.ODT)
+
+
 def document_upload_to(instance, filename):
     return f"van-ban/{timezone.now():%Y/%m}/{filename}"
 
@@ -411,6 +415,9 @@ class DocumentFile(models.Model):
     extraction_error = models.CharField(
         "lỗi đọc nội dung", max_length=255, blank=True, editable=False
     )
+    # Set on upload, cleared by the worker once the text is read
+    # (documents.tasks.extract_file_text): the page says "đang xử lý".
+    is_text_pending = models.BooleanField("đang đọc nội dung", default=False, editable=False)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     uploaded_at = models.DateTimeField("tải lên lúc", default=timezone.now, editable=False)
 
@@ -426,11 +433,19 @@ class DocumentFile(models.Model):
 
     def save(self, *args, **kwargs):
         # A new upload has not been committed to storage yet; only then are
-        # its kind, size and text worked out (once, not per request).
-        if self.file and not getattr(self.file, "_committed", True):
+        # its kind and size worked out (once, not per request). Its text is
+        # read by the worker once the row is committed: a long PDF would hold
+        # the admin's save for seconds.
+        is_new_upload = bool(self.file) and not getattr(self.file, "_committed", True)
+        if is_new_upload:
             self.read_upload(self.file.file)
         super().save(*args, **kwargs)
         self.document.refresh_search_text()
+        if is_new_upload and self.is_text_pending:
+            from .tasks import extract_file_text
+
+            pk = self.pk
+            transaction.on_commit(lambda: extract_file_text(pk), robust=True)
 
     def get_absolute_url(self):
         return reverse(
@@ -446,12 +461,25 @@ class DocumentFile(models.Model):
         self.original_name = visible_name(getattr(upload, "name", "")).rsplit("/", 1)[-1][:255]
         self.size = upload.size
         self.kind = sniff_kind(upload) or ""
-        self.text, self.extraction_error = extract_text(upload, self.kind)
         self.uploaded_at = timezone.now()
-        if self.kind in (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.ODT):
-            self.has_text_layer = bool(self.text.strip())
-        else:
-            self.has_text_layer = None
+        self.text, self.extraction_error, self.has_text_layer = "", "", None
+        self.is_text_pending = self.kind in TEXT_KINDS
+
+    def read_text(self):
+        """Read the stored file's text (the worker's part of an upload) and
+        put it in the document's search text and the site-wide index."""
+        with self.file.open("rb") as stored:
+            self.text, self.extraction_error = extract_text(stored, self.kind)
+        self.has_text_layer = bool(self.text.strip()) if self.kind in TEXT_KINDS else None
+        self.is_text_pending = False
+        # update(): no new revision of the document for the worker's part.
+        type(self).objects.filter(pk=self.pk).update(
+            text=self.text,
+            extraction_error=self.extraction_error,
+            has_text_layer=self.has_text_layer,
+            is_text_pending=False,
+        )
+        self.document.refresh_search_text()
 
     @property
     def download_name(self):

@@ -37,6 +37,8 @@ STAFF_GROUPS = {
         "qa.topic": ("view", "add", "change"),
         # Pictures in answers come from, and go into, the media library.
         "medialibrary.mediaitem": ("view", "add", "change"),
+        # The outbox: whether an asker's email left, and "Gửi lại" (change).
+        "mail.email": ("view", "change"),
     },
 }
 

@@ -49,7 +49,11 @@ INSTALLED_APPS = [
     "captcha",
     "imagekit",
     "adminsortable2",
+    # The task queue's worker (manage.py run_huey) and each app's tasks.py.
+    "huey.contrib.djhuey",
     "core",
+    # Thư đi: every email the site sends, queued and retried (mail.outbox).
+    "mail",
     "medialibrary",
     "search",
     "sitecontent",
@@ -167,6 +171,62 @@ EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
 ADMINS = [("Quản trị", email) for email in env.list("ADMIN_EMAILS", default=[])]
+
+# The outbox (mail/): attempts before an email is marked failed (lỗi), and
+# the minutes to wait before each retry (the last one repeats).
+MAIL_MAX_ATTEMPTS = env.int("MAIL_MAX_ATTEMPTS", default=8)
+MAIL_RETRY_MINUTES = env.list("MAIL_RETRY_MINUTES", cast=int, default=[1, 5, 30, 120, 360, 720])
+# Days a sent email stays in the outbox (it holds addresses: personal data).
+MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=180)
+
+# Background jobs (huey): emails, text extraction, renditions and periodic
+# maintenance run in the worker (manage.py run_huey; make run starts it).
+# The queue is a SQLite file in var/ unless HUEY_URL names a Redis server
+# (redis://127.0.0.1:6379/2). HUEY_IMMEDIATE=1 runs every task at once in
+# the process that queued it, without a worker (tests).
+HUEY_URL = env.str("HUEY_URL", default="")
+HUEY_IMMEDIATE = env.bool("HUEY_IMMEDIATE", default=False)
+if HUEY_URL:
+    HUEY = {
+        "huey_class": "huey.RedisHuey",
+        "name": "lhh",
+        "url": HUEY_URL,
+        # A Redis that is down costs a request at most the connect timeout
+        # (the email stays in the outbox and is queued again later); the
+        # worker's reads block for 1 s, so its socket timeout is longer.
+        "connection": {
+            "socket_connect_timeout": env.float("HUEY_SOCKET_CONNECT_TIMEOUT", default=1.0),
+            "socket_timeout": env.float("HUEY_SOCKET_TIMEOUT", default=5.0),
+        },
+        "immediate": HUEY_IMMEDIATE,
+        "utc": True,
+    }
+else:
+    HUEY = {
+        "huey_class": "huey.SqliteHuey",
+        "name": "lhh",
+        "filename": env.str("HUEY_FILENAME", default=str(BASE_DIR / "var" / "huey.sqlite3")),
+        "immediate": HUEY_IMMEDIATE,
+        "utc": True,
+    }
+    if not HUEY_IMMEDIATE:
+        # huey opens its file as soon as it is imported (by every manage.py
+        # command): its folder must exist even on a fresh checkout.
+        Path(HUEY["filename"]).parent.mkdir(parents=True, exist_ok=True)
+# No task's return value is ever read: none is kept in the queue's storage.
+HUEY["results"] = False
+HUEY["consumer"] = {"workers": env.int("HUEY_WORKERS", default=2), "worker_type": "thread"}
+# /healthz reports the worker as failing when its last heartbeat (written
+# every minute) is older than this many seconds.
+WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=300)
+
+# Periodic maintenance (lhh/tasks.py), days kept: django-axes' records of
+# admin logins, and django-reversion's versions (0 keeps every version).
+AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
+REVISION_RETENTION_DAYS = env.int("REVISION_RETENTION_DAYS", default=730)
+# The nightly backup (manage.py backup), hour and minute in TIME_ZONE.
+BACKUP_HOUR = env.int("BACKUP_HOUR", default=2)
+BACKUP_MINUTE = env.int("BACKUP_MINUTE", default=30)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -413,9 +473,10 @@ CAPTCHA_LETTER_ROTATION = (-20, 20)
 CAPTCHA_FOREGROUND_COLOR = "#0b3a6e"
 CAPTCHA_NOISE_FUNCTIONS = ("captcha.helpers.noise_dots",)
 # --- gallery ---
-# Renditions are made once, when a photo is saved; rendering a page then
-# only builds their URLs, never checks the storage or generates a file.
-IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+# Renditions are made once per picture, by the worker after the save is
+# committed (core.renditions.AfterCommit); rendering a page only builds
+# their URLs, never checks the storage or generates a file.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "core.renditions.AfterCommit"
 IMAGEKIT_CACHEFILE_DIR = "CACHE/images"
 IMAGEKIT_SPEC_CACHEFILE_NAMER = "core.renditions.source_name_as_path"
 # imagekit would remember in a cache which renditions exist: one key per

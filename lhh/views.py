@@ -14,6 +14,8 @@ from django.views.generic import TemplateView
 from news.models import Article, Category
 from sitecontent.models import Page
 
+from . import worker
+
 logger = logging.getLogger(__name__)
 
 
@@ -112,20 +114,28 @@ HEALTH_CHECKS = {
     "database": (_check_database, "Không truy vấn được cơ sở dữ liệu."),
     "cache": (_check_cache, "Không ghi rồi đọc lại được bộ nhớ đệm dùng chung."),
     "storage": (_check_storage, "Không lưu rồi xóa được tệp trong thư mục tải lên."),
+    "worker": (
+        worker.check,
+        "Tiến trình chạy việc nền (gửi email, xử lý tệp) không hoạt động gần đây.",
+    ),
 }
 
 
 @never_cache
 @require_GET
 def healthz(request):
-    """200 when the database, the shared cache and the upload storage all
-    work, 503 naming each one that failed, for the proxy's or a monitor's
-    health check. A view of our own rather than django-health-check: three
-    checks of a few lines each, and the answer's JSON stays the one
-    monitors already read. The reasons are kept general (no host, path or
-    message of the library): the details go to the log."""
+    """200 when the database, the shared cache, the upload storage and the
+    worker (a heartbeat within WORKER_HEARTBEAT_MAX_AGE; not checked when
+    the queue runs tasks at once) all work, 503 naming each one that failed,
+    for the proxy's or a monitor's health check. A view of our own rather
+    than django-health-check: four checks of a few lines each, and the
+    answer's JSON stays the one monitors already read. The reasons are kept
+    general (no host, path or message of the library): the details go to
+    the log."""
     checks, errors = {}, {}
     for name, (check, reason) in HEALTH_CHECKS.items():
+        if name == "worker" and not worker.is_checked():
+            continue
         try:
             check()
         except Exception as error:

@@ -263,19 +263,13 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         is_newly_rejected = obj.status == QuestionStatus.REJECTED and "status" in form.changed_data
         super().save_model(request, obj, form, change)
         if (is_newly_answered or is_newly_rejected) and obj.email:
+            # Written in the admin's transaction, sent by the worker after it.
             base_url = request.build_absolute_uri("/").rstrip("/")
-            transaction.on_commit(lambda: self._email_asker(request, obj, base_url))
-
-    def _email_asker(self, request, question, base_url):
-        if send_to_asker(question, base_url):
-            self.message_user(request, f"Đã gửi email báo kết quả tới {question.email}.")
-        else:
-            self.message_user(
-                request,
-                "Không gửi được email cho người hỏi; mọi thay đổi vẫn được lưu. "
-                "Dùng thao tác “Gửi lại email cho người hỏi” để thử lại.",
-                messages.WARNING,
-            )
+            if send_to_asker(obj, base_url):
+                self.message_user(
+                    request,
+                    f"Email báo kết quả tới {obj.email} đã vào hàng gửi (xem mục Thư đi).",
+                )
 
     @admin.action(description="Nhận xử lý (giao cho tôi, chuyển “Đang xử lý”)")
     def take_over(self, request, queryset):
@@ -316,16 +310,12 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     @admin.action(description="Gửi lại email cho người hỏi")
     def resend_email(self, request, queryset):
         base_url = request.build_absolute_uri("/").rstrip("/")
-        sent = failed = 0
-        for question in queryset.exclude(email="").exclude(status=QuestionStatus.SPAM):
-            if send_to_asker(question, base_url):
-                sent += 1
-            else:
-                failed += 1
-        self.message_user(request, f"Đã gửi lại {sent} email.")
-        if failed:
-            self.message_user(
-                request,
-                f"{failed} email vẫn chưa gửi được; xem cột “lỗi gửi email” của từng câu hỏi.",
-                messages.ERROR,
-            )
+        count = 0
+        with transaction.atomic():
+            for question in queryset.exclude(email="").exclude(status=QuestionStatus.SPAM):
+                if send_to_asker(question, base_url):
+                    count += 1
+        self.message_user(
+            request,
+            f"Đã xếp {count} email vào hàng gửi lại; xem tình trạng ở cột “email”.",
+        )

@@ -10,10 +10,12 @@ class QaConfig(apps.ContentAppConfig):
 
     def ready(self):
         from core import sidebar
+        from mail.signals import email_attempted
         from medialibrary import usage
         from search import registry
 
         from .models import Question
+        from .receivers import record_email_outcome
 
         super().ready()
         # Which library images each answer shows.
@@ -21,3 +23,4 @@ class QaConfig(apps.ContentAppConfig):
         registry.register(Question, slug="hoi-dap", label="Hỏi đáp", position=40)
         # Its sidebar block, read with the others in one query.
         sidebar.register(Question.objects.sidebar_latest)
+        email_attempted.connect(record_email_outcome, dispatch_uid="qa-email-outcome")

@@ -4,8 +4,12 @@ running the seed again changes nothing and never overwrites staff edits."""
 
 from datetime import timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from mail.models import Email, EmailStatus
+
+from .emails import ASKER
 from .models import Question, QuestionStatus, Topic
 
 TOPICS = [
@@ -98,7 +102,7 @@ def seed(log):
             continue
         received_at = now - timedelta(days=days_ago)
         answered_at = received_at + timedelta(days=5) if answer else None
-        Question.objects.create(
+        question = Question.objects.create(
             tracking_code=code,
             topic=topics[topic],
             asker_name=asker,
@@ -111,5 +115,23 @@ def seed(log):
             answered_at=answered_at,
             is_published_as_faq=is_faq,
             published_at=answered_at if is_faq else None,
+            is_email_sent=bool(email),
         )
+        if email:
+            # The receipt as the outbox keeps it once sent; written, never
+            # queued: the demo's addresses are not real.
+            Email.objects.create(
+                subject=f"[LHH] Đã nhận câu hỏi của bạn – mã tra cứu {code}",
+                body=f"Kính gửi {asker},\n\nLiên hiệp Hội đã nhận câu hỏi “{title}”.",
+                recipients=email,
+                status=EmailStatus.SENT,
+                attempts=1,
+                kind=ASKER,
+                about_type=ContentType.objects.get_for_model(Question),
+                about_id=str(question.pk),
+                about_label=str(question)[:255],
+                created_at=received_at,
+                next_attempt_at=received_at,
+                sent_at=received_at,
+            )
         log(f"Đã tạo câu hỏi mẫu {code}.")

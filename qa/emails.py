@@ -1,29 +1,25 @@
 """Plain-text emails about a question: to the asker and to the staff.
 
-Each function is safe to call from `transaction.on_commit`: a failure is
-logged and written on the question, never raised, so the asker never sees
-an error and nothing stored is lost.
+Each goes through the outbox (mail.outbox.send), written in the caller's
+transaction and delivered by the worker after the commit: the asker never
+waits for the mail server, and a failure is retried, never lost. What
+happened to the asker's email is kept on the question by qa.receivers.
 """
 
-import logging
-
-from django.core.mail import send_mail
-from django.db.models import F, TextField, Value
-from django.db.models.functions import Concat
 from django.template.loader import render_to_string
 from django.urls import reverse
 
+from mail import outbox
+from mail.outbox import one_line
 from sitecontent.models import SiteProfile
 
 from .models import Question, QuestionStatus
 
-logger = logging.getLogger(__name__)
+__all__ = ["one_line", "send_to_asker", "notify_staff", "send_new_question_emails"]
 
-
-def one_line(text, limit=150):
-    """A header-safe subject: no newlines (header injection), bounded length."""
-    text = " ".join(str(text).split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+# The outbox's kinds of the emails of this app (mail.models.Email.kind).
+ASKER = "qa.asker"
+STAFF = "qa.staff"
 
 
 def _context(question, base_url):
@@ -36,23 +32,15 @@ def _context(question, base_url):
     }
 
 
-def _mark(question, error=""):
-    # update(), not save(): no new revision, no race with a staff edit.
-    Question.objects.filter(pk=question.pk).update(
-        is_email_sent=not error, email_error=error[:1000]
-    )
-    question.is_email_sent, question.email_error = not error, error[:1000]
-
-
 def send_to_asker(question, base_url):
-    """The email matching the question's state: the receipt (with the
+    """Queue the email matching the question's state: the receipt (with the
     tracking code), the answer notice, or the refusal notice.
 
-    Returns True when the email left, False when it failed or there is no
-    one to send to (no address, or spam).
+    Returns the outbox row, or None when there is no one to send to (no
+    address, or spam).
     """
     if not question.email or question.status == QuestionStatus.SPAM:
-        return False
+        return None
     context = _context(question, base_url)
     if question.has_answer:
         template = "qa/email/answered.txt"
@@ -63,47 +51,31 @@ def send_to_asker(question, base_url):
     else:
         template = "qa/email/received.txt"
         subject = f"Đã nhận câu hỏi của bạn – mã tra cứu {question.tracking_code}"
-    try:
-        send_mail(
-            one_line(f"[{context['site'].short_name or context['site'].name}] {subject}"),
-            render_to_string(template, context),
-            None,
-            [question.email],
-        )
-    except Exception as exc:  # SMTP, DNS, refused address…: any of them
-        logger.exception("Could not email the asker of question %s", question.tracking_code)
-        _mark(question, f"{type(exc).__name__}: {exc}")
-        return False
-    _mark(question)
-    return True
+    # Not sent yet: a new email's outcome replaces the previous one's.
+    Question.objects.filter(pk=question.pk).update(is_email_sent=False, email_error="")
+    question.is_email_sent, question.email_error = False, ""
+    return outbox.send(
+        f"[{context['site'].short_name or context['site'].name}] {subject}",
+        render_to_string(template, context),
+        [question.email],
+        about=question,
+        kind=ASKER,
+    )
 
 
 def notify_staff(question, base_url):
     recipients = SiteProfile.load().staff_email_list
     if not recipients:
-        return False
-    try:
-        send_mail(
-            one_line(f"Câu hỏi mới {question.tracking_code}: {question.title}"),
-            render_to_string("qa/email/staff_new.txt", _context(question, base_url)),
-            None,
-            recipients,
-        )
-    except Exception as exc:
-        logger.exception("Could not notify staff of question %s", question.tracking_code)
-        # Appended, so it never hides the outcome of the asker's email.
-        note = f"Thông báo cho cán bộ: {type(exc).__name__}: {exc}"[:500]
-        separator = Value("\n" if question.email_error else "")
-        Question.objects.filter(pk=question.pk).update(
-            email_error=Concat(F("email_error"), separator, Value(note), output_field=TextField())
-        )
-        return False
-    return True
+        return None
+    return outbox.send(
+        f"Câu hỏi mới {question.tracking_code}: {question.title}",
+        render_to_string("qa/email/staff_new.txt", _context(question, base_url)),
+        recipients,
+        about=question,
+        kind=STAFF,
+    )
 
 
-def send_new_question_emails(pk, base_url):
-    question = Question.objects.select_related("topic").filter(pk=pk).first()
-    if question is None:
-        return
+def send_new_question_emails(question, base_url):
     send_to_asker(question, base_url)
     notify_staff(question, base_url)

@@ -1,5 +1,3 @@
-from functools import partial
-
 from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
@@ -105,11 +103,13 @@ class AskView(CreateView):
     def form_valid(self, form):
         question = form.save(commit=False)
         question.submitter_hash = submitter_hash(self.request)
-        question.save()
-        self.object = question
         base_url = self.request.build_absolute_uri("/").rstrip("/")
-        # Stored first; the emails go only once the row is committed.
-        transaction.on_commit(partial(send_new_question_emails, question.pk, base_url))
+        # The question and its emails (in the outbox) are stored together;
+        # the worker sends them once this transaction has committed.
+        with transaction.atomic():
+            question.save()
+            send_new_question_emails(question, base_url)
+        self.object = question
         return self.thanks_redirect(question.tracking_code)
 
     @staticmethod

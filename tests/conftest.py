@@ -2,6 +2,9 @@ import pytest
 
 from core.cache import clear_all
 
+# The task queue's fixtures (`queue`, `closed_port`), for every folder.
+pytest_plugins = ["tests.queue"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -58,6 +58,14 @@ def pdf_upload(name="van-ban.pdf", lines=("Quyet dinh ve viec thanh lap hoi dong
 class DocumentFileFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = DocumentFile
+        skip_postgeneration_save = True
 
     document = factory.SubFactory(DocumentFactory)
     file = factory.LazyFunction(pdf_upload)
+
+    @factory.post_generation
+    def worker(document_file, create, extracted, **kwargs):
+        """The worker reads the file's text, as it does once the upload is
+        committed; `worker=False` leaves it waiting ("đang xử lý")."""
+        if create and extracted is not False and document_file.is_text_pending:
+            document_file.read_text()

@@ -70,9 +70,13 @@ def test_inline_warns_about_a_pdf_without_text_layer(admin_client):
     assert "PDF không có lớp văn bản" in response.content.decode()
 
 
-def test_adding_a_document_with_a_pdf_extracts_its_text(admin_client):
+def test_adding_a_document_with_a_pdf_extracts_its_text(
+    admin_client, django_capture_on_commit_callbacks
+):
     upload = SimpleUploadedFile("quyet-dinh.pdf", make_pdf(["Phe duyet Dieu le Lien hiep Hoi"]))
-    response = admin_client.post(f"{CHANGELIST}add/", add_form_data(**{"files-0-file": upload}))
+    # The text is read by the worker once the save has committed.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(f"{CHANGELIST}add/", add_form_data(**{"files-0-file": upload}))
     assert response.status_code == 302, response.context["errors"]
     document = Document.objects.get()
     assert document.slug == "582-qd-ubnd-2018"

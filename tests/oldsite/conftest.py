@@ -26,5 +26,7 @@ def mirror(tmp_path):
 
 
 @pytest.fixture
-def imported(db):
-    return import_site()
+def imported(db, django_capture_on_commit_callbacks):
+    # Committed, so the worker reads the documents' files (immediate mode).
+    with django_capture_on_commit_callbacks(execute=True):
+        return import_site()

@@ -131,14 +131,17 @@ def test_answering_keeps_a_revision_history(admin_client):
     assert "Bản một." in versions.last().field_dict["answer"]
 
 
-def test_resend_action_sends_again_and_clears_the_error(admin_client):
+def test_resend_action_sends_again_and_clears_the_error(
+    admin_client, django_capture_on_commit_callbacks
+):
     question = QuestionFactory(email_error="SMTP 421")
-    response = admin_client.post(
-        CHANGELIST,
-        {"action": "resend_email", "_selected_action": [question.pk]},
-        follow=True,
-    )
-    assert "Đã gửi lại 1 email." in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(
+            CHANGELIST,
+            {"action": "resend_email", "_selected_action": [question.pk]},
+            follow=True,
+        )
+    assert "Đã xếp 1 email vào hàng gửi lại" in response.content.decode()
     (message,) = mail.outbox
     assert question.tracking_code in message.body
     question.refresh_from_db()
@@ -146,9 +149,12 @@ def test_resend_action_sends_again_and_clears_the_error(admin_client):
     assert question.email_error == ""
 
 
-def test_resend_of_an_answered_question_sends_the_answer_notice(admin_client):
+def test_resend_of_an_answered_question_sends_the_answer_notice(
+    admin_client, django_capture_on_commit_callbacks
+):
     question = AnsweredQuestionFactory()
-    admin_client.post(CHANGELIST, {"action": "resend_email", "_selected_action": [question.pk]})
+    with django_capture_on_commit_callbacks(execute=True):
+        admin_client.post(CHANGELIST, {"action": "resend_email", "_selected_action": [question.pk]})
     assert "đã được trả lời" in mail.outbox[0].subject
 
 

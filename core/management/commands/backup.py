@@ -31,4 +31,6 @@ class Command(BaseCommand):
             path = create(output, keep=keep)
         except BackupError as exc:
             raise CommandError(str(exc)) from exc
+        except OSError as exc:  # a folder that cannot be written, a full disk
+            raise CommandError(f"Không ghi được bản sao lưu vào {output}: {exc}") from exc
         self.stdout.write(f"Đã sao lưu vào {path}")

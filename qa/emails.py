@@ -7,6 +7,7 @@ an error and nothing stored is lost.
 
 import logging
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat
@@ -49,9 +50,9 @@ def send_to_asker(question, base_url):
     tracking code), the answer notice, or the refusal notice.
 
     Returns True when the email left, False when it failed or there is no
-    one to send to (no address, or spam).
+    one to send to (no address, no consent to emails, or spam).
     """
-    if not question.email or question.status == QuestionStatus.SPAM:
+    if not question.may_email_asker() or question.status == QuestionStatus.SPAM:
         return False
     context = _context(question, base_url)
     if question.has_answer:
@@ -107,3 +108,32 @@ def send_new_question_emails(pk, base_url):
         return
     send_to_asker(question, base_url)
     notify_staff(question, base_url)
+
+
+def send_erasure_confirmation(pk, confirm_url):
+    """The link that confirms a request to withdraw consent and erase the
+    asker's details, to the address stored with the question (never one the
+    requester typed). Sent whatever the consent to notices: the asker asked
+    for it. Returns whether it left; a failure is logged, never raised."""
+    question = Question.objects.filter(pk=pk).first()
+    if question is None or not question.email or question.is_anonymised:
+        return False
+    site = SiteProfile.load()
+    context = {
+        "question": question,
+        "site": site,
+        "confirm_url": confirm_url,
+        "hours": settings.QA_ERASURE_LINK_HOURS,
+    }
+    subject = f"Xác nhận xoá thông tin cá nhân – câu hỏi {question.tracking_code}"
+    try:
+        send_mail(
+            one_line(f"[{site.short_name or site.name}] {subject}"),
+            render_to_string("qa/email/erasure_confirm.txt", context),
+            None,
+            [question.email],
+        )
+    except Exception:  # SMTP, DNS, refused address…: any of them
+        logger.exception("Could not email the erasure link of question %s", question.tracking_code)
+        return False
+    return True

@@ -35,8 +35,8 @@ class QuestionForm(ConsentFormMixin, forms.ModelForm):
     )
     consent_email = forms.BooleanField(
         label=(
-            "Tôi đồng ý nhận email thông báo (mã tra cứu, kết quả trả lời) tại địa chỉ "
-            "thư điện tử trên."
+            "Đồng ý nhận email thông báo (mã tra cứu, kết quả trả lời) tại địa chỉ email "
+            "đã nhập ở trên."
         ),
         required=False,
         help_text="Không bắt buộc; không đồng ý thì bạn vẫn theo dõi được bằng mã tra cứu.",

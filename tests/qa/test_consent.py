@@ -49,7 +49,7 @@ def test_the_email_box_is_not_ticked_in_advance(client):
     html = client.get(URL).content.decode()
     assert 'name="consent_email"' in html
     assert 'name="consent_email" checked' not in html
-    assert "Tôi đồng ý nhận email thông báo" in html
+    assert "Đồng ý nhận email thông báo" in html
 
 
 def test_a_question_stores_the_purposes_the_notice_version_and_the_time(

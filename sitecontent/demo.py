@@ -7,6 +7,7 @@ from django.core.files.base import ContentFile
 
 from core.demoimages import banner_image
 from core.models import Status
+from search.index import index_object
 
 from .models import Banner, Link, Page, SiteProfile
 from .privacy import (
@@ -180,7 +181,7 @@ def seed(log):
 
     # Normally there already, made by a migration; linked from the footer,
     # so not in the THÔNG TIN CHÍNH menu.
-    _, created = Page.objects.get_or_create(
+    notice, created = Page.objects.get_or_create(
         slug=PRIVACY_NOTICE_SLUG,
         defaults={
             "title": PRIVACY_NOTICE_TITLE,
@@ -193,6 +194,10 @@ def seed(log):
     )
     if created:
         log(f"Đã tạo trang “{PRIVACY_NOTICE_TITLE}”.")
+    else:
+        # Made by the migration, which indexes nothing: indexed as a save
+        # would, without saving (its version is the time it was saved).
+        index_object(notice)
 
     for order, (title, url) in enumerate(LINKS, start=1):
         Link.objects.get_or_create(title=title, defaults={"url": url, "order": order})

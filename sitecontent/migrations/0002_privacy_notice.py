@@ -1,6 +1,8 @@
 """The privacy notice (Chính sách bảo vệ dữ liệu cá nhân) every form that
 takes personal data links to and cites the version of: created published
-when missing, never overwritten. Staff edit it as any other page."""
+when missing, never overwritten. Staff edit it as any page. A migration's
+rows send no signals, so search finds it after `rebuild_search_index` or
+its first edit (the demo seed indexes it)."""
 
 from django.db import migrations
 from django.utils import timezone

@@ -24,6 +24,7 @@ from .models import (
     QuestionStatus,
     Topic,
     public_holidays,
+    reschedule_open_questions,
 )
 
 
@@ -256,6 +257,8 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     def email_label(self, question):
         if not question.email:
             return "—"
+        if not question.may_email_asker():
+            return "không nhận email"
         if question.is_email_sent:
             return format_html('<span class="qa-badge qa-badge--answered">{}</span>', "đã gửi")
         if question.email_error:
@@ -268,6 +271,8 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         # (qa.emails._mark); a failure leaves the error beside it.
         if not question.email:
             return "Không có địa chỉ email"
+        if not question.may_email_asker():
+            return "Người hỏi không đồng ý nhận email thông báo"
         if question.is_email_sent:
             return "Đã gửi email cho người hỏi"
         if question.email_error:
@@ -321,7 +326,7 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
             obj.answered_by = request.user
         is_newly_rejected = obj.status == QuestionStatus.REJECTED and "status" in form.changed_data
         super().save_model(request, obj, form, change)
-        if (is_newly_answered or is_newly_rejected) and obj.email:
+        if (is_newly_answered or is_newly_rejected) and obj.may_email_asker():
             base_url = request.build_absolute_uri("/").rstrip("/")
             transaction.on_commit(lambda: self._email_asker(request, obj, base_url))
 
@@ -377,6 +382,8 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         base_url = request.build_absolute_uri("/").rstrip("/")
         sent = failed = 0
         for question in queryset.exclude(email="").exclude(status=QuestionStatus.SPAM):
+            if not question.may_email_asker():
+                continue  # did not agree to emails, or withdrew
             if send_to_asker(question, base_url):
                 sent += 1
             else:
@@ -466,6 +473,13 @@ class CalendarDayAdmin(admin.ModelAdmin):
             request,
             "Hạn trả lời của các câu hỏi đang xử lý đã được tính lại theo lịch mới.",
         )
+
+    def delete_queryset(self, request, queryset):
+        # A bulk delete calls no model delete(): the deadlines are counted here.
+        first = min(queryset.values_list("day_on", flat=True), default=None)
+        super().delete_queryset(request, queryset)
+        if first is not None:
+            reschedule_open_questions(first)
 
 
 WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]

@@ -126,3 +126,17 @@ def test_the_same_day_twice_gets_a_vietnamese_message(admin_client):
     assert response.status_code == 200
     assert "đã tồn tại" in response.content.decode()
     assert CalendarDay.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_deleting_days_in_bulk_in_the_admin_moves_the_deadlines_back(admin_client):
+    day = CalendarDay.objects.create(day_on=date(2027, 3, 10), kind=DayKind.DAY_OFF)
+    question = QuestionFactory(received_at=at_noon(date(2027, 3, 1)))
+    assert question.due_on == date(2027, 3, 23)
+    admin_client.post(
+        "/admin/qa/calendarday/",
+        {"action": "delete_selected", "_selected_action": [day.pk], "post": "yes"},
+    )
+    assert not CalendarDay.objects.exists()
+    question.refresh_from_db()
+    assert question.due_on == date(2027, 3, 22)

@@ -172,3 +172,14 @@ def test_the_qa_officer_may_export_too(client, django_user_model, form_data):
         {"action": "export_consent", "_selected_action": [Question.objects.get().pk]},
     )
     assert response["Content-Type"].startswith("text/csv")
+
+
+def test_answering_without_the_email_purpose_sends_nothing_and_says_so(admin_client):
+    question = QuestionFactory(consent_purposes=[Purpose.QA_ANSWER], consented_at=timezone.now())
+    page = admin_client.get(f"/admin/qa/question/{question.pk}/change/").content.decode()
+    assert "Người hỏi không đồng ý nhận email thông báo" in page
+    assert "không nhận email" in admin_client.get("/admin/qa/question/").content.decode()
+    admin_client.post(
+        "/admin/qa/question/", {"action": "resend_email", "_selected_action": [question.pk]}
+    )
+    assert mail.outbox == []

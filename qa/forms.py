@@ -144,15 +144,17 @@ class QuestionForm(ConsentFormMixin, forms.ModelForm):
             raise forms.ValidationError("Tiêu đề quá ngắn: cần ít nhất 10 ký tự.")
         return value
 
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("consent_email") and not cleaned.get("email") and "email" not in self.errors:
+    def clean_consent_email(self):
+        # A field's own method, not clean(): the model fields, email among
+        # them, are cleaned before the declared ones.
+        value = self.cleaned_data.get("consent_email")
+        if value and not self.cleaned_data.get("email") and "email" not in self.errors:
             self.add_error(
                 "email",
                 "Bạn đã chọn nhận email thông báo: vui lòng nhập địa chỉ thư điện tử, "
                 "hoặc bỏ chọn ô nhận email.",
             )
-        return cleaned
+        return value
 
     def clean_body(self):
         value = self._clean_text("body")

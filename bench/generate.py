@@ -610,12 +610,14 @@ def _questions(scale, rng, now, progress):
         Question,
         QuestionStatus,
         Topic,
+        WorkCalendar,
         add_working_days,
     )
 
     from . import vntext
 
     topics = list(Topic.objects.order_by("order", "pk"))
+    calendar = WorkCalendar.load()
     codes = set(Question.objects.values_list("tracking_code", flat=True))
     others = [
         (QuestionStatus.ANSWERED, 0.4),
@@ -658,7 +660,9 @@ def _questions(scale, rng, now, progress):
                     answered_at=answered_at,
                     is_published_as_faq=is_faq,
                     published_at=answered_at if is_faq else None,
-                    due_on=add_working_days(timezone.localdate(received_at), DUE_WORKING_DAYS),
+                    due_on=add_working_days(
+                        timezone.localdate(received_at), DUE_WORKING_DAYS, calendar
+                    ),
                     is_email_sent=answered,
                 )
             )

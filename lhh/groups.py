@@ -35,6 +35,8 @@ STAFF_GROUPS = {
     "Cán bộ hỏi đáp": {
         "qa.question": ("view", "change"),
         "qa.topic": ("view", "add", "change"),
+        # Extra days off and make-up working days, which move the deadlines.
+        "qa.calendarday": ALL,
         # Pictures in answers come from, and go into, the media library.
         "medialibrary.mediaitem": ("view", "add", "change"),
         # The outbox: whether an asker's email left, and "Gửi lại" (change).

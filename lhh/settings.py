@@ -462,6 +462,13 @@ DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=50 * 1024
 # this many lookups of unknown tracking codes (guessing) per hour.
 QA_RATE_LIMIT_PER_HOUR = env.int("QA_RATE_LIMIT_PER_HOUR", default=5)
 QA_LOOKUP_FAILURES_PER_HOUR = env.int("QA_LOOKUP_FAILURES_PER_HOUR", default=20)
+# Personal data (NĐ 13/2023): requests to withdraw consent and erase one's
+# details per address per hour (each sends an email), how long the emailed
+# confirmation link works, and how many months after the answer
+# `manage.py anonymise_questions` anonymises an asker's details.
+QA_ERASURE_REQUESTS_PER_HOUR = env.int("QA_ERASURE_REQUESTS_PER_HOUR", default=5)
+QA_ERASURE_LINK_HOURS = env.int("QA_ERASURE_LINK_HOURS", default=24)
+QA_ANONYMISE_AFTER_MONTHS = env.int("QA_ANONYMISE_AFTER_MONTHS", default=24)
 # django-simple-captcha: five characters from an alphabet without look-alikes,
 # valid 30 minutes (writing a question takes a while). CAPTCHA_TEST_MODE is
 # never set here: it accepts "PASSED" for any captcha and is for tests only.

@@ -2,7 +2,7 @@
 
 Each job is the library's own management command, so the same work can be
 done by hand: clearsessions, captcha_clean, axes_reset_logs,
-deleterevisions, and backup (the nightly archive).
+deleterevisions, anonymise_questions, and backup (the nightly archive).
 """
 
 import datetime
@@ -72,6 +72,13 @@ def nightly_backup():
         call_command("backup")
     except CommandError:
         logger.exception("The nightly backup failed")
+
+
+@db_periodic_task(at_local_time(lambda: 3, lambda: 45))
+def anonymise_old_questions():
+    """Askers' details, QA_ANONYMISE_AFTER_MONTHS after the answer (the
+    published question and answer stay)."""
+    call_command("anonymise_questions", stdout=_quiet())
 
 
 def _quiet():

@@ -19,6 +19,14 @@ STALE_SENDING = timedelta(minutes=15)
 
 
 class EmailQuerySet(models.QuerySet):
+    def about(self, instance):
+        """The emails about `instance`, whatever their state."""
+        from django.contrib.contenttypes.models import ContentType
+
+        return self.filter(
+            about_type=ContentType.objects.get_for_model(instance), about_id=str(instance.pk)
+        )
+
     def due(self, now=None):
         """Rows a worker should (still) try: waiting and due, or abandoned
         while sending."""

@@ -1,18 +1,31 @@
+import csv
 from datetime import timedelta
 
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.http import HttpResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from medialibrary.widgets import LibraryEditorMixin
+from sitecontent.models import Page
+from sitecontent.privacy import PRIVACY_NOTICE_SLUG
 
 from .emails import send_to_asker
-from .models import OPEN_STATUSES, Question, QuestionStatus, Topic
+from .models import (
+    OPEN_STATUSES,
+    CalendarDay,
+    Question,
+    QuestionStatus,
+    Topic,
+    public_holidays,
+    reschedule_open_questions,
+)
 
 
 def person_name(user):
@@ -144,6 +157,11 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         "email_state",
         "email_error",
         "lookup_link",
+        "consent_purposes_text",
+        "consent_notice_link",
+        "consented_at",
+        "consent_withdrawn_at",
+        "anonymised_at",
     ]
     fieldsets = [
         ("Câu hỏi", {"fields": ["tracking_code", "lookup_link", "topic", "title", "body"]}),
@@ -169,8 +187,30 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
             },
         ),
         ("Email cho người hỏi", {"fields": ["email_state", "email_error"]}),
+        (
+            "Đồng ý xử lý dữ liệu cá nhân",
+            {
+                "description": (
+                    "Ghi lại khi người hỏi gửi câu hỏi (Nghị định 13/2023/NĐ-CP); không sửa được."
+                ),
+                "fields": [
+                    "consent_purposes_text",
+                    "consent_notice_link",
+                    "consented_at",
+                    "consent_withdrawn_at",
+                    "anonymised_at",
+                ],
+            },
+        ),
     ]
-    actions = ["take_over", "publish_as_faq", "unpublish", "mark_as_spam", "resend_email"]
+    actions = [
+        "take_over",
+        "publish_as_faq",
+        "unpublish",
+        "mark_as_spam",
+        "resend_email",
+        "export_consent",
+    ]
 
     class Media:
         css = {"all": ["css/qa.css"]}
@@ -217,6 +257,8 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     def email_label(self, question):
         if not question.email:
             return "—"
+        if not question.may_email_asker():
+            return "không nhận email"
         if question.is_email_sent:
             return format_html('<span class="qa-badge qa-badge--answered">{}</span>', "đã gửi")
         if question.email_error:
@@ -229,6 +271,8 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         # (qa.emails._mark); a failure leaves the error beside it.
         if not question.email:
             return "Không có địa chỉ email"
+        if not question.may_email_asker():
+            return "Người hỏi không đồng ý nhận email thông báo"
         if question.is_email_sent:
             return "Đã gửi email cho người hỏi"
         if question.email_error:
@@ -252,6 +296,26 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
             "Xem như người hỏi",
         )
 
+    @admin.display(description="mục đích đã đồng ý")
+    def consent_purposes_text(self, question):
+        if question.consented_at is None:
+            return "Không có bản ghi (câu hỏi gửi trước khi ghi nhận đồng ý theo từng mục đích)"
+        return "; ".join(question.consent_purpose_labels) or "—"
+
+    @admin.display(description="phiên bản chính sách đã hiển thị")
+    def consent_notice_link(self, question):
+        if not question.consent_notice_version:
+            return "—"
+        notice = Page.objects.filter(slug=PRIVACY_NOTICE_SLUG).only("pk").first()
+        if notice is None:
+            return question.consent_notice_version
+        return format_html(
+            '{} · <a href="{}">{}</a>',
+            question.consent_notice_version,
+            reverse("admin:sitecontent_page_history", args=[notice.pk]),
+            "các phiên bản của chính sách",
+        )
+
     def save_model(self, request, obj, form, change):
         has_answer = bool(obj.answer and obj.answer.strip())
         if has_answer and obj.status in OPEN_STATUSES:
@@ -262,7 +326,7 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
             obj.answered_by = request.user
         is_newly_rejected = obj.status == QuestionStatus.REJECTED and "status" in form.changed_data
         super().save_model(request, obj, form, change)
-        if (is_newly_answered or is_newly_rejected) and obj.email:
+        if (is_newly_answered or is_newly_rejected) and obj.may_email_asker():
             # Written in the admin's transaction, sent by the worker after it.
             base_url = request.build_absolute_uri("/").rstrip("/")
             if send_to_asker(obj, base_url):
@@ -313,9 +377,99 @@ class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         count = 0
         with transaction.atomic():
             for question in queryset.exclude(email="").exclude(status=QuestionStatus.SPAM):
+                # send_to_asker() skips an asker who did not agree to emails,
+                # or withdrew.
                 if send_to_asker(question, base_url):
                     count += 1
         self.message_user(
             request,
             f"Đã xếp {count} email vào hàng gửi lại; xem tình trạng ở cột “email”.",
         )
+
+    @admin.action(description="Xuất bản ghi đồng ý (CSV)")
+    def export_consent(self, request, queryset):
+        """The consent records of the chosen questions, for an inspection or
+        the asker: what was agreed to, under which notice, and when."""
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="ban-ghi-dong-y.csv"'
+        # A BOM, so that Excel reads the Vietnamese as UTF-8.
+        response.write("\ufeff")
+        writer = csv.writer(response)
+        writer.writerow(CONSENT_COLUMNS)
+        for question in queryset.order_by("received_at").iterator():
+            writer.writerow(consent_row(question))
+        return response
+
+
+CONSENT_COLUMNS = [
+    "Mã tra cứu",
+    "Tiêu đề",
+    "Tiếp nhận lúc",
+    "Mục đích đã đồng ý",
+    "Mã mục đích",
+    "Phiên bản chính sách",
+    "Đồng ý lúc",
+    "Rút lại đồng ý lúc",
+    "Ẩn danh hoá lúc",
+]
+
+
+def local_time(value):
+    return timezone.localtime(value).strftime("%d/%m/%Y %H:%M:%S") if value else ""
+
+
+def consent_row(question):
+    return [
+        question.tracking_code,
+        question.title,
+        local_time(question.received_at),
+        "; ".join(question.consent_purpose_labels),
+        " ".join(question.consent_purposes),
+        question.consent_notice_version,
+        local_time(question.consented_at),
+        local_time(question.consent_withdrawn_at),
+        local_time(question.anonymised_at),
+    ]
+
+
+@admin.register(CalendarDay)
+class CalendarDayAdmin(admin.ModelAdmin):
+    """Extra days off and make-up working days (ngày làm bù): the public
+    holidays themselves come from the `holidays` library."""
+
+    list_display = ["day_on", "weekday", "kind", "note"]
+    list_filter = ["kind"]
+    date_hierarchy = "day_on"
+    fields = ["day_on", "kind", "note"]
+
+    def changelist_view(self, request, extra_context=None):
+        year = timezone.localdate().year
+        names = sorted(public_holidays(year).items())
+        extra_context = {
+            **(extra_context or {}),
+            "subtitle": "Ngày lễ, Tết năm {}: {}".format(
+                year, "; ".join(f"{day:%d/%m} {name}" for day, name in names)
+            ),
+        }
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="thứ")
+    def weekday(self, day):
+        return WEEKDAYS[day.day_on.weekday()]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        self.message_user(
+            request,
+            "Hạn trả lời của các câu hỏi đang xử lý đã được tính lại theo lịch mới.",
+        )
+
+    def delete_queryset(self, request, queryset):
+        # A bulk delete calls no model delete(): the deadlines are counted here.
+        first = min(queryset.values_list("day_on", flat=True), default=None)
+        super().delete_queryset(request, queryset)
+        if first is not None:
+            reschedule_open_questions(first)
+
+
+WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]

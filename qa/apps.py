@@ -6,7 +6,7 @@ class QaConfig(apps.ContentAppConfig):
     verbose_name = "Hỏi đáp"
     # The rate limit's counters: a bot guessing tracking codes must not
     # empty every cache.
-    private_models = ("addresscount",)
+    private_models = ("addresscount", "calendarday")
 
     def ready(self):
         from core import sidebar

@@ -2,15 +2,17 @@
 officer's workflow. Each question is keyed on a fixed tracking code, so
 running the seed again changes nothing and never overwrites staff edits."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from core.consent import Purpose
 from mail.models import Email, EmailStatus
+from sitecontent.models import Page
 
 from .emails import ASKER
-from .models import Question, QuestionStatus, Topic
+from .models import CalendarDay, DayKind, Question, QuestionStatus, Topic
 
 TOPICS = [
     ("hoat-dong-hoi", "Hoạt động hội và hội viên"),
@@ -87,7 +89,18 @@ QUESTIONS = [
 ]  # fmt: skip
 
 
+# Days the office's calendar differs from the rule; the public holidays come
+# from the holidays library, which moves 02/09/2026's extra day to Monday
+# 31/08 and so the Saturday before is worked (ngày làm bù).
+CALENDAR_DAYS = [
+    (date(2026, 8, 22), DayKind.WORKING, "Làm bù cho ngày nghỉ thứ Hai 31/08/2026 (Quốc khánh)"),
+]
+
+
 def seed(log):
+    for day_on, kind, note in CALENDAR_DAYS:
+        CalendarDay.objects.get_or_create(day_on=day_on, defaults={"kind": kind, "note": note})
+
     topics = {}
     for order, (slug, name) in enumerate(TOPICS, start=1):
         topics[slug], created = Topic.objects.get_or_create(
@@ -97,12 +110,13 @@ def seed(log):
             log(f"Đã tạo lĩnh vực hỏi đáp “{name}”.")
 
     now = timezone.now()
+    notice_version = Page.objects.privacy_notice_version()
     for code, topic, asker, email, days_ago, status, is_faq, title, body, answer in QUESTIONS:
         if Question.objects.filter(tracking_code=code).exists():
             continue
         received_at = now - timedelta(days=days_ago)
         answered_at = received_at + timedelta(days=5) if answer else None
-        question = Question.objects.create(
+        question = Question(
             tracking_code=code,
             topic=topics[topic],
             asker_name=asker,
@@ -117,6 +131,9 @@ def seed(log):
             published_at=answered_at if is_faq else None,
             is_email_sent=bool(email),
         )
+        purposes = [Purpose.QA_ANSWER, *([Purpose.EMAIL_NOTICE] if email else [])]
+        question.record_consent(purposes, notice_version, at=received_at)
+        question.save()
         if email:
             # The receipt as the outbox keeps it once sent; written, never
             # queued: the demo's addresses are not real.

@@ -6,6 +6,7 @@ waits for the mail server, and a failure is retried, never lost. What
 happened to the asker's email is kept on the question by qa.receivers.
 """
 
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import reverse
 
@@ -15,11 +16,18 @@ from sitecontent.models import SiteProfile
 
 from .models import Question, QuestionStatus
 
-__all__ = ["one_line", "send_to_asker", "notify_staff", "send_new_question_emails"]
+__all__ = [
+    "one_line",
+    "send_to_asker",
+    "notify_staff",
+    "send_new_question_emails",
+    "send_erasure_confirmation",
+]
 
 # The outbox's kinds of the emails of this app (mail.models.Email.kind).
 ASKER = "qa.asker"
 STAFF = "qa.staff"
+ERASURE = "qa.erasure"
 
 
 def _context(question, base_url):
@@ -37,9 +45,9 @@ def send_to_asker(question, base_url):
     tracking code), the answer notice, or the refusal notice.
 
     Returns the outbox row, or None when there is no one to send to (no
-    address, or spam).
+    address, no consent to emails, or spam).
     """
-    if not question.email or question.status == QuestionStatus.SPAM:
+    if not question.may_email_asker() or question.status == QuestionStatus.SPAM:
         return None
     context = _context(question, base_url)
     if question.has_answer:
@@ -79,3 +87,28 @@ def notify_staff(question, base_url):
 def send_new_question_emails(question, base_url):
     send_to_asker(question, base_url)
     notify_staff(question, base_url)
+
+
+def send_erasure_confirmation(pk, confirm_url):
+    """The link that confirms a request to withdraw consent and erase the
+    asker's details, to the address stored with the question (never one the
+    requester typed). Sent whatever the consent to notices: the asker asked
+    for it. Returns the outbox row, or None when there is no one to send to."""
+    question = Question.objects.filter(pk=pk).first()
+    if question is None or not question.email or question.is_anonymised:
+        return None
+    site = SiteProfile.load()
+    context = {
+        "question": question,
+        "site": site,
+        "confirm_url": confirm_url,
+        "hours": settings.QA_ERASURE_LINK_HOURS,
+    }
+    subject = f"Xác nhận xoá thông tin cá nhân – câu hỏi {question.tracking_code}"
+    return outbox.send(
+        f"[{site.short_name or site.name}] {subject}",
+        render_to_string("qa/email/erasure_confirm.txt", context),
+        [question.email],
+        about=question,
+        kind=ERASURE,
+    )

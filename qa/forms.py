@@ -4,6 +4,7 @@ from captcha.fields import CaptchaField, CaptchaTextInput
 from captcha.models import CaptchaStore
 from django import forms
 
+from core.consent import ConsentFormMixin, Purpose
 from core.text import nfc
 
 from .models import Question, Topic
@@ -87,15 +88,25 @@ class QuestionCaptchaField(EitherCaptchaField):
         return question_answer(text)
 
 
-class QuestionForm(forms.ModelForm):
+class QuestionForm(ConsentFormMixin, forms.ModelForm):
+    # One box per purpose (core.consent), none ticked in advance.
+    consent_fields = {"consent": Purpose.QA_ANSWER, "consent_email": Purpose.EMAIL_NOTICE}
     consent = forms.BooleanField(
         label=(
-            "Tôi đồng ý để Liên hiệp Hội xử lý thông tin cá nhân trên nhằm trả lời câu hỏi, "
-            "theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân."
+            "Tôi đồng ý để Liên hiệp Hội xử lý thông tin cá nhân trên nhằm xử lý câu hỏi và "
+            "trả lời, theo Nghị định 13/2023/NĐ-CP về bảo vệ dữ liệu cá nhân."
         ),
         error_messages={
             "required": "Bạn cần đồng ý cho phép xử lý thông tin cá nhân để gửi câu hỏi."
         },
+    )
+    consent_email = forms.BooleanField(
+        label=(
+            "Đồng ý nhận email thông báo (mã tra cứu, kết quả trả lời) tại địa chỉ email "
+            "đã nhập ở trên."
+        ),
+        required=False,
+        help_text="Không bắt buộc; không đồng ý thì bạn vẫn theo dõi được bằng mã tra cứu.",
     )
     # Honeypot (bẫy): hidden from people by CSS and from assistive technology;
     # bots filling every field give themselves away.
@@ -219,6 +230,18 @@ class QuestionForm(forms.ModelForm):
             raise forms.ValidationError("Tiêu đề quá ngắn: cần ít nhất 10 ký tự.")
         return value
 
+    def clean_consent_email(self):
+        # A field's own method, not clean(): the model fields, email among
+        # them, are cleaned before the declared ones.
+        value = self.cleaned_data.get("consent_email")
+        if value and not self.cleaned_data.get("email") and "email" not in self.errors:
+            self.add_error(
+                "email",
+                "Bạn đã chọn nhận email thông báo: vui lòng nhập địa chỉ thư điện tử, "
+                "hoặc bỏ chọn ô nhận email.",
+            )
+        return value
+
     def clean_body(self):
         value = self._clean_text("body")
         if len(value) < 20:
@@ -245,4 +268,32 @@ class LookupForm(forms.Form):
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
         ),
+    )
+
+
+class ErasureRequestForm(forms.Form):
+    """An asker asks to withdraw consent and erase their details (xoá thông tin)."""
+
+    ma = forms.CharField(
+        label="Mã tra cứu",
+        max_length=30,
+        help_text="Mã gồm 8 ký tự bạn nhận được khi gửi câu hỏi.",
+        error_messages={
+            "required": "Vui lòng nhập mã tra cứu.",
+            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+    email = forms.EmailField(
+        label="Thư điện tử đã dùng khi gửi câu hỏi",
+        max_length=254,
+        help_text="Thư xác nhận được gửi tới địa chỉ này.",
+        error_messages={
+            "required": "Vui lòng nhập địa chỉ thư điện tử.",
+            "invalid": "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.com).",
+            "max_length": "Địa chỉ thư điện tử quá dài.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )

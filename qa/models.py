@@ -1,6 +1,8 @@
 import secrets
 from datetime import timedelta
+from functools import cache
 
+import holidays
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, models, transaction
@@ -9,6 +11,7 @@ from django.utils.html import strip_tags
 
 from core import sidebar
 from core.addresses import reverse
+from core.consent import ConsentRecord, Purpose, months_before
 from core.fields import RichTextField
 from core.models import ContentQuerySet, SluggedModel, VisibleModel
 from core.text import html_to_text, vn_slugify
@@ -18,6 +21,8 @@ TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 TRACKING_CODE_LENGTH = 8
 # NĐ 43/2011 asks for an answer or a status update within 15 working days.
 DUE_WORKING_DAYS = 15
+# What an anonymised question shows as its asker (the field may not be empty).
+ANONYMISED_NAME = "Ẩn danh"
 
 
 def new_tracking_code():
@@ -33,16 +38,48 @@ def is_valid_tracking_code(code):
     return len(code) == TRACKING_CODE_LENGTH and all(ch in TRACKING_ALPHABET for ch in code)
 
 
-def add_working_days(start, days):
-    """The date `days` working days after `start`, skipping Saturdays and Sundays.
+@cache
+def public_holidays(year):
+    """Vietnam's public holidays of one year, Tết included, by date, with
+    their Vietnamese names (the `holidays` library follows the Labour Code
+    and the lunar calendar; the government's yearly extra days off and
+    make-up days are what staff enter as CalendarDay rows)."""
+    return dict(holidays.country_holidays("VN", years=year, language="vi"))
+
+
+class WorkCalendar:
+    """Which days the office works: Monday to Friday, except public holidays,
+    corrected by the days staff entered (a day off, or a make-up working
+    day, ngày làm bù)."""
+
+    def __init__(self, entered=None):
+        self.entered = dict(entered or {})
+
+    @classmethod
+    def load(cls):
+        # All of them: a few a year, read in one query.
+        return cls(CalendarDay.objects.values_list("day_on", "kind"))
+
+    def is_working_day(self, day):
+        kind = self.entered.get(day)
+        if kind is not None:
+            return kind == DayKind.WORKING
+        return day.weekday() < 5 and day not in public_holidays(day.year)
+
+
+def add_working_days(start, days, calendar=None):
+    """The date `days` working days after `start` (WorkCalendar: weekends,
+    public holidays and the days off staff entered skipped, make-up days
+    counted); `calendar` is read from the database unless given.
 
     A question received on a Friday, Saturday or Sunday counts its first
     working day on the Monday after.
     """
+    calendar = WorkCalendar.load() if calendar is None else calendar
     current = start
     while days > 0:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if calendar.is_working_day(current):
             days -= 1
     return current
 
@@ -130,9 +167,20 @@ class QuestionQuerySet(ContentQuerySet):
     def overdue(self):
         return self.open().filter(due_on__lt=timezone.localdate())
 
+    def due_for_anonymisation(self, months, now=None):
+        """Askers' details kept `months` since the answer (or, for a question
+        refused or marked spam, which gets none, since it arrived)."""
+        cutoff = months_before(now or timezone.now(), months)
+        closed = (QuestionStatus.REJECTED, QuestionStatus.SPAM)
+        return self.filter(anonymised_at__isnull=True).filter(
+            models.Q(status=QuestionStatus.ANSWERED, answered_at__lte=cutoff)
+            | models.Q(status__in=closed, received_at__lte=cutoff)
+        )
 
-class Question(VisibleModel):
-    """A visitor's question, its handling by staff and its answer."""
+
+class Question(ConsentRecord, VisibleModel):
+    """A visitor's question, its handling by staff and its answer, with the
+    asker's consent (core.consent)."""
 
     asker_name = models.CharField("họ và tên người hỏi", max_length=100)
     email = models.EmailField("thư điện tử", max_length=254, blank=True)
@@ -190,6 +238,10 @@ class Question(VisibleModel):
     objects = QuestionQuerySet.as_manager()
     # Updated in bulk without being content (core.models.ContentQuerySet).
     counter_fields = ("is_email_sent", "email_error")
+    # What anonymising blanks (core.consent): the asker's details, and what
+    # could hold them (an SMTP error names the address; the address hash).
+    personal_fields = ("asker_name", "email", "phone", "address", "email_error", "submitter_hash")
+    anonymised_values = {"asker_name": ANONYMISED_NAME}
 
     class Meta:
         ordering = ["-received_at"]
@@ -210,7 +262,7 @@ class Question(VisibleModel):
         if not self.slug:
             self.slug = vn_slugify(self.title, max_length=200) or "cau-hoi"
         if not self.due_on:
-            self.due_on = add_working_days(timezone.localdate(self.received_at), DUE_WORKING_DAYS)
+            self.due_on = self.compute_due_on()
         if self.is_published_as_faq and self.published_at is None:
             self.published_at = timezone.now()
         if self.tracking_code:
@@ -246,6 +298,10 @@ class Question(VisibleModel):
                 self.tracking_code = ""
                 if attempt == attempts - 1:
                     raise
+
+    def compute_due_on(self, calendar=None):
+        received_on = timezone.localdate(self.received_at)
+        return add_working_days(received_on, DUE_WORKING_DAYS, calendar)
 
     def get_lookup_url(self):
         return f"{reverse('qa:lookup')}?ma={self.tracking_code}"
@@ -287,7 +343,37 @@ class Question(VisibleModel):
 
     @property
     def asker_given_name(self):
+        if self.asker_name == ANONYMISED_NAME:
+            return ANONYMISED_NAME.lower()
         return given_name(self.asker_name)
+
+    def may_email_asker(self):
+        """Whether the asker agreed to emails. A question sent before consent
+        was recorded per purpose (no record) was sent with the one consent
+        the form asked then, which covered the answer's notice."""
+        if not self.email or self.consent_withdrawn_at is not None:
+            return False
+        return self.consented_at is None or self.has_consent(Purpose.EMAIL_NOTICE)
+
+    def erase_personal_data(self, *, withdrawn=True):
+        """Anonymise and save, keeping the question and its answer; the older
+        versions in its history and the emails about it in the outbox, which
+        hold the details too, are deleted.
+
+        Returns False, changing nothing, when it was anonymised already.
+        """
+        from reversion.models import Version
+
+        from mail.models import Email
+
+        if self.is_anonymised:
+            return False
+        self.anonymise(withdrawn=withdrawn)
+        with transaction.atomic():
+            self.save()
+            Version.objects.get_for_object(self).delete()
+            Email.objects.about(self).delete()
+        return True
 
     @property
     def status_explanation(self):
@@ -325,3 +411,65 @@ class AddressCount(models.Model):
 
     def __str__(self):
         return f"{self.key} {self.hour:%d/%m/%Y %H}h: {self.count}"
+
+
+class DayKind(models.TextChoices):
+    DAY_OFF = "off", "Ngày nghỉ"
+    WORKING = "working", "Ngày làm bù"
+
+
+class CalendarDay(models.Model):
+    """A day the office's calendar differs from the rule (WorkCalendar): an
+    extra day off the government announces (nghỉ bù, a longer Tết) or a
+    Saturday worked in exchange (ngày làm bù). Saving or deleting one moves
+    the due dates of the open questions it falls within."""
+
+    day_on = models.DateField("ngày", unique=True)
+    kind = models.CharField("loại ngày", max_length=10, choices=DayKind.choices)
+    note = models.CharField(
+        "ghi chú",
+        max_length=200,
+        blank=True,
+        help_text="Ví dụ: “Nghỉ bù Quốc khánh theo thông báo của Bộ Nội vụ”.",
+    )
+
+    class Meta:
+        ordering = ["-day_on"]
+        verbose_name = "ngày nghỉ, ngày làm bù"
+        verbose_name_plural = "ngày nghỉ, ngày làm bù"
+
+    def __str__(self):
+        return f"{self.day_on:%d/%m/%Y} – {self.get_kind_display()}"
+
+    def save(self, *args, **kwargs):
+        previous = None
+        if self.pk:
+            previous = (
+                CalendarDay.objects.filter(pk=self.pk).values_list("day_on", flat=True).first()
+            )
+        super().save(*args, **kwargs)
+        reschedule_open_questions(min(filter(None, [previous, self.day_on])))
+
+    def delete(self, *args, **kwargs):
+        result = super().delete(*args, **kwargs)
+        reschedule_open_questions(self.day_on)
+        return result
+
+
+def reschedule_open_questions(day):
+    """Count again the due dates of the open questions received before `day`
+    and due on or after it: the ones a change of that day can move."""
+    calendar = WorkCalendar.load()
+    questions = list(
+        Question.objects.open()
+        .filter(due_on__gte=day, received_at__date__lt=day)
+        .only("pk", "received_at", "due_on")
+    )
+    changed = []
+    for question in questions:
+        due_on = question.compute_due_on(calendar)
+        if due_on != question.due_on:
+            question.due_on = due_on
+            changed.append(question)
+    Question.objects.bulk_update(changed, ["due_on"], batch_size=500)
+    return len(changed)

@@ -106,3 +106,8 @@ def question_counter(request):
 
 def lookup_failure_counter(request):
     return HourlyCounter("lookup-miss", request, settings.QA_LOOKUP_FAILURES_PER_HOUR)
+
+
+def erasure_counter(request):
+    """Requests to erase one's details: each sends an email, so every one counts."""
+    return HourlyCounter("erase", request, settings.QA_ERASURE_REQUESTS_PER_HOUR)

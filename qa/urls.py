@@ -12,6 +12,8 @@ urlpatterns = [
     path("dat-cau-hoi/", views.AskView.as_view(), name="ask"),
     path("cam-on/", views.ThanksView.as_view(), name="thanks"),
     path("tra-cuu/", views.LookupView.as_view(), name="lookup"),
+    path("xoa-thong-tin/", views.ErasureRequestView.as_view(), name="erasure_request"),
+    path("xoa-thong-tin/xac-nhan/", views.ErasureConfirmView.as_view(), name="erasure_confirm"),
     path("rss/", AnswerFeed(), name="feed"),
     path(
         "<int:pk>-<str:slug>/",

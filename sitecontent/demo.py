@@ -7,8 +7,15 @@ from django.core.files.base import ContentFile
 
 from core.demoimages import banner_image
 from core.models import Status
+from search.index import index_object
 
 from .models import Banner, Link, Page, SiteProfile
+from .privacy import (
+    PRIVACY_NOTICE_BODY,
+    PRIVACY_NOTICE_SLUG,
+    PRIVACY_NOTICE_SUMMARY,
+    PRIVACY_NOTICE_TITLE,
+)
 
 PROFILE = {
     "name": "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh Lâm Đồng",
@@ -171,6 +178,26 @@ def seed(log):
         )
         if created:
             log(f"Đã tạo trang “{title}”.")
+
+    # Normally there already, made by a migration; linked from the footer,
+    # so not in the THÔNG TIN CHÍNH menu.
+    notice, created = Page.objects.get_or_create(
+        slug=PRIVACY_NOTICE_SLUG,
+        defaults={
+            "title": PRIVACY_NOTICE_TITLE,
+            "summary": PRIVACY_NOTICE_SUMMARY,
+            "body": PRIVACY_NOTICE_BODY.strip(),
+            "order": len(PAGES) + 1,
+            "is_in_menu": False,
+            "status": Status.PUBLISHED,
+        },
+    )
+    if created:
+        log(f"Đã tạo trang “{PRIVACY_NOTICE_TITLE}”.")
+    else:
+        # Made by the migration, which indexes nothing: indexed as a save
+        # would, without saving (its version is the time it was saved).
+        index_object(notice)
 
     for order, (title, url) in enumerate(LINKS, start=1):
         Link.objects.get_or_create(title=title, defaults={"url": url, "order": order})

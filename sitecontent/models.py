@@ -12,6 +12,8 @@ from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text
 
+from .privacy import PRIVACY_NOTICE_SLUG
+
 
 class PageQuerySet(PublishableQuerySet):
     def sidebar_menu(self, limit=50):
@@ -22,6 +24,12 @@ class PageQuerySet(PublishableQuerySet):
 
         menu = self.published(now=sidebar.NOW).filter(is_in_menu=True)
         return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
+
+    def privacy_notice_version(self):
+        """The version of the privacy notice a form shows now (what its
+        consent record keeps), "" when the notice is not published."""
+        notice = self.published().filter(slug=PRIVACY_NOTICE_SLUG).only("updated_at").first()
+        return notice.notice_version if notice else ""
 
 
 class SiteProfile(models.Model):
@@ -133,6 +141,12 @@ class Page(SluggedModel, Publishable):
 
     def get_absolute_url(self):
         return reverse("sitecontent:page", kwargs={"slug": self.slug})
+
+    @property
+    def notice_version(self):
+        """This text's version, as a consent record cites it: the time it was
+        last saved, which names one revision in its history (django-reversion)."""
+        return timezone.localtime(self.updated_at).isoformat(timespec="seconds")
 
     def search_document(self):
         return {

@@ -33,6 +33,7 @@ def test_seed_demo_loads_the_lam_dong_profile_pages_and_links():
         "Chức năng nhiệm vụ",
         "Điều lệ",
         "Liên hệ",
+        "Chính sách bảo vệ dữ liệu cá nhân",
     ]
     assert list(Link.objects.values_list("title", flat=True)) == [
         "Liên hiệp hội Việt Nam",

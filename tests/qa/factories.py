@@ -45,6 +45,7 @@ def question_form(topic):
         "title": "Thủ tục gia nhập Liên hiệp Hội",
         "body": "Xin hỏi hội chúng tôi cần chuẩn bị hồ sơ gì để gia nhập Liên hiệp Hội?",
         "consent": "on",
+        "consent_email": "on",
         "website": "",
         "captcha_0": "khoa-thu",
         "captcha_1": "PASSED",

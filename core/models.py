@@ -160,6 +160,21 @@ class Reviewable(Publishable):
         choices=ReviewStatus.choices,
         default=ReviewStatus.DRAFT,
     )
+    # A change to a live item waiting for approval: {field name: value} of
+    # `review_fields`; the live row keeps its text until it is approved.
+    pending_change = models.JSONField("thay đổi chờ duyệt", null=True, blank=True, editable=False)
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa chờ duyệt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    # The text fields a change to a live item may touch (the model's own).
+    review_fields = ("title", "summary", "body")
 
     class Meta:
         abstract = True
@@ -178,6 +193,7 @@ class ReviewEvent(models.Model):
     at = models.DateTimeField("lúc", default=timezone.now)
     from_status = models.CharField("từ trạng thái", max_length=12, choices=ReviewStatus.choices)
     to_status = models.CharField("sang trạng thái", max_length=12, choices=ReviewStatus.choices)
+    action = models.CharField("thao tác", max_length=100, blank=True)
     comment = models.TextField("nhận xét", blank=True)
 
     class Meta:
@@ -187,4 +203,5 @@ class ReviewEvent(models.Model):
         verbose_name_plural = "các bước duyệt"
 
     def __str__(self):
-        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        moved = f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        return f"{self.action} ({moved})" if self.action else moved

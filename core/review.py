@@ -25,7 +25,9 @@ import reversion
 from django.db import transaction
 from django.utils import timezone
 
+from .fields import RichTextField
 from .models import ReviewStatus
+from .sanitize import sanitize_html
 
 AUTHOR, REVIEWER, APPROVER = "author", "reviewer", "approver"
 # What an author may still edit: the item is not waiting for review, nor live.
@@ -40,6 +42,8 @@ class Transition:
     target: str
     role: str
     needs_comment: bool = False
+    # A transition of the pending change to a live item (nothing else).
+    on_pending_change: bool = False
 
 
 TRANSITIONS = {
@@ -69,6 +73,25 @@ TRANSITIONS = {
             frozenset({ReviewStatus.PUBLISHED}),
             ReviewStatus.UNPUBLISHED,
             APPROVER,
+        ),
+        # A change to a live item: approving makes it live in one step,
+        # rejecting discards it; the item stays published either way.
+        Transition(
+            "approve_change",
+            "Duyệt thay đổi",
+            frozenset({ReviewStatus.PUBLISHED}),
+            ReviewStatus.PUBLISHED,
+            APPROVER,
+            on_pending_change=True,
+        ),
+        Transition(
+            "reject_change",
+            "Từ chối thay đổi",
+            frozenset({ReviewStatus.PUBLISHED}),
+            ReviewStatus.PUBLISHED,
+            APPROVER,
+            needs_comment=True,
+            on_pending_change=True,
         ),
         Transition(
             "redraft",
@@ -116,18 +139,33 @@ def may_see(user, obj):
 def may_edit(user, obj):
     """Whether `user` may change the content of `obj` in the admin.
 
-    Only approvers edit a live item or one waiting for approval of their
-    own kind; editors edit anyone's item that is not live; a contributor
-    edits their own while it is not submitted.
+    Approvers edit everything. Editors edit anyone's item, and a
+    contributor their own while it is not waiting for review; a change of
+    theirs to a live item is held for approval (`holds_changes`).
     """
     model = type(obj)
     if is_approver(user, model):
         return True
-    if not user.has_perm(permission(model, "change")) or obj.status == ReviewStatus.PUBLISHED:
+    if not user.has_perm(permission(model, "change")):
         return False
     if is_reviewer(user, model):
         return True
-    return is_author(user, obj) and obj.status in AUTHOR_EDITABLE
+    return is_author(user, obj) and (
+        obj.status in AUTHOR_EDITABLE or obj.status == ReviewStatus.PUBLISHED
+    )
+
+
+def may_delete(user, obj):
+    """Only approvers delete a live item."""
+    if is_approver(user, type(obj)):
+        return True
+    return obj.status != ReviewStatus.PUBLISHED and may_edit(user, obj)
+
+
+def holds_changes(user, obj):
+    """Whether a save of `obj` by `user` waits for approval instead of
+    changing the live item."""
+    return obj.status == ReviewStatus.PUBLISHED and not is_approver(user, type(obj))
 
 
 def has_role(user, obj, role):
@@ -146,6 +184,8 @@ def refusal(user, obj, name, comment=""):
     transition = TRANSITIONS.get(name)
     if transition is None:
         return "Không có thao tác duyệt này."
+    if transition.on_pending_change and getattr(obj, "pending_change", None) is None:
+        return "Bài không có thay đổi nào đang chờ duyệt."
     if obj.status not in transition.sources:
         return (
             f"Không thể “{transition.label}” khi bài đang ở trạng thái "
@@ -163,7 +203,9 @@ def transitions_for(user, obj):
     return [
         transition
         for transition in TRANSITIONS.values()
-        if obj.status in transition.sources and has_role(user, obj, transition.role)
+        if obj.status in transition.sources
+        and has_role(user, obj, transition.role)
+        and (getattr(obj, "pending_change", None) is not None) == transition.on_pending_change
     ]
 
 
@@ -177,6 +219,8 @@ def apply(obj, name, user, comment=""):
     if problem:
         raise TransitionRefused(problem)
     transition = TRANSITIONS[name]
+    if transition.on_pending_change:
+        return apply_to_pending_change(obj, transition, user, comment)
     model = type(obj)
     now = timezone.now()
     changes = {"status": transition.target}
@@ -197,9 +241,60 @@ def apply(obj, name, user, comment=""):
         for field_name, value in changes.items():
             setattr(obj, field_name, value)
         event = obj.review_events.create(
-            user=user, from_status=source, to_status=transition.target, comment=comment.strip()
+            user=user,
+            action=transition.label,
+            from_status=source,
+            to_status=transition.target,
+            comment=comment.strip(),
         )
         record_revision(obj, user, event)
+    return event
+
+
+def hold_change(obj, user, values):
+    """Keep `values` ({review field: value}) as the pending change of the
+    live `obj`, replacing an earlier one; the live row is left as it is."""
+    model = type(obj)
+    values = {name: values[name] for name in obj.review_fields if name in values}
+    for name, value in values.items():
+        # Sanitized now, as a save would: reviewers read it before it is saved.
+        if isinstance(model._meta.get_field(name), RichTextField):
+            values[name] = sanitize_html(value)
+    type(obj)._default_manager.filter(pk=obj.pk).update(pending_change=values, pending_by=user)
+    obj.pending_change, obj.pending_by = values, user
+
+
+def apply_to_pending_change(obj, transition, user, comment):
+    """Approve (make live, one save) or reject (discard) the pending change."""
+    model = type(obj)
+    with transaction.atomic():
+        # Locked, so two approvers approving at once apply it once.
+        stored = model._default_manager.select_for_update().get(pk=obj.pk)
+        if stored.pending_change is None or stored.status != ReviewStatus.PUBLISHED:
+            raise TransitionRefused(
+                "Thay đổi này vừa được người khác duyệt hoặc từ chối; hãy tải lại trang."
+            )
+        if transition.name == "approve_change":
+            for name, value in stored.pending_change.items():
+                if name in model.review_fields:
+                    setattr(stored, name, value)
+            if hasattr(stored, "updated_by_id"):
+                stored.updated_by = user
+        stored.pending_change = None
+        stored.pending_by = None
+        # A full save: sanitizing, the search index, the content version
+        # (so the next request shows the new text), a version in the history.
+        stored.save()
+        event = stored.review_events.create(
+            user=user,
+            action=transition.label,
+            from_status=stored.status,
+            to_status=stored.status,
+            comment=comment.strip(),
+        )
+        record_revision(stored, user, event)
+    for field in model._meta.concrete_fields:
+        setattr(obj, field.attname, getattr(stored, field.attname))
     return event
 
 

@@ -11,13 +11,15 @@ recovered only by someone who may edit it in the state it was deleted in.
 """
 
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from reversion.models import Version
 
 from . import review
+from .diff import word_diff
 from .models import ReviewStatus
+from .text import html_to_text
 
 
 class ReviewAdminMixin:
@@ -27,7 +29,11 @@ class ReviewAdminMixin:
         fields = [*super().get_readonly_fields(request, obj), "status"]
         if not review.is_approver(request.user, self.model):
             fields.append("published_at")
-        return fields
+        if obj is not None and review.holds_changes(request.user, obj):
+            # A change to a live item is held for approval: only its text.
+            declared = flatten_fieldsets(self.fieldsets) if self.fieldsets else self.fields or []
+            fields += [name for name in declared if name not in self.model.review_fields]
+        return list(dict.fromkeys(fields))
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -40,6 +46,11 @@ class ReviewAdminMixin:
         kept = getattr(request, "review_kept_state", None)
         if obj is not None and kept:
             obj.status, obj.published_at = kept["status"], kept["published_at"]
+        elif obj is not None and obj.pending_change and review.holds_changes(request.user, obj):
+            # Editors go on from the change waiting for approval.
+            for name, value in obj.pending_change.items():
+                if name in self.model.review_fields:
+                    setattr(obj, name, value)
         if obj is None and from_field is None:
             # Another person's item: refused, not "does not exist".
             try:
@@ -60,7 +71,7 @@ class ReviewAdminMixin:
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)
-        return allowed and (obj is None or review.may_edit(request.user, obj))
+        return allowed and (obj is None or review.may_delete(request.user, obj))
 
     def has_approve_permission(self, request):
         return review.is_approver(request.user, self.model)
@@ -78,10 +89,45 @@ class ReviewAdminMixin:
             changelist.list_editable = ()
         return changelist
 
+    def has_revert_permission(self, request, obj):
+        """Reverting writes the old version straight into the live row: not
+        for a change that must wait for approval."""
+        return self.has_change_permission(request, obj) and not review.holds_changes(
+            request.user, obj
+        )
+
     def save_model(self, request, obj, form, change):
+        if change and review.holds_changes(request.user, obj):
+            if form.has_changed():
+                review.hold_change(obj, request.user, form.cleaned_data)
+                self.message_user(
+                    request,
+                    "Thay đổi đã được lưu và đang chờ duyệt; trang công khai giữ nội dung cũ "
+                    "cho đến khi người duyệt đồng ý.",
+                    messages.INFO,
+                )
+            return
         if not change and obj.created_by_id is None:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    def pending_diff(self, obj):
+        """(label, live, word diff) of each field the pending change touches."""
+        if not obj or not obj.pk or obj.pending_change is None:
+            return []
+        live = self.model._default_manager.get(pk=obj.pk)
+        rows = []
+        for name in self.model.review_fields:
+            if name not in obj.pending_change:
+                continue
+            before, after = getattr(live, name) or "", obj.pending_change[name] or ""
+            if before == after:
+                continue
+            if name == "body":
+                before, after = html_to_text(before), html_to_text(after)
+            label = self.model._meta.get_field(name).verbose_name
+            rows.append((label, before, word_diff(before, after)))
+        return rows
 
     # The transition buttons ---------------------------------------------------
 
@@ -111,6 +157,10 @@ class ReviewAdminMixin:
         context["review_transitions"] = (
             review.transitions_for(request.user, probe) if may_save and not in_revision else []
         )
+        context["pending_diff"] = (
+            self.pending_diff(obj) if review.is_reviewer(request.user, self.model) else []
+        )
+        context["pending_by"] = obj.pending_by if obj and obj.pending_change is not None else None
         context["review_events"] = (
             list(obj.review_events.select_related("user")) if obj and obj.pk else []
         )
@@ -152,10 +202,13 @@ class ReviewAdminMixin:
     def revision_view(self, request, object_id, version_id, extra_context=None):
         # django-reversion writes the old version, state included, before
         # the form opens: get_object() puts the stored state back on it.
+        stored = self.model._default_manager.filter(pk=unquote(object_id)).first()
+        # Looking at an old version is fine; writing it into a live item is
+        # for approvers only.
+        if request.method == "POST" and stored and review.holds_changes(request.user, stored):
+            raise PermissionDenied
         request.review_kept_state = (
-            self.model._default_manager.filter(pk=unquote(object_id))
-            .values("status", "published_at")
-            .first()
+            {"status": stored.status, "published_at": stored.published_at} if stored else None
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 

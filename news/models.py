@@ -289,6 +289,8 @@ class Article(Reviewable, SluggedModel):
         options={"quality": 85},
     )
 
+    review_fields = ("title", "summary", "body", "author", "source", "cover_caption")
+
     objects = ArticleQuerySet.as_manager()
     # Updated in bulk without being content (core.models.ContentQuerySet).
     counter_fields = ("view_count",)

@@ -352,16 +352,12 @@ def test_a_contributors_list_holds_only_their_own(contributor, other_contributor
 
 
 @pytest.mark.parametrize("role", [CONTRIBUTOR_GROUP, EDITOR_GROUP])
-def test_a_live_article_cannot_be_edited_or_deleted_without_approval(users, role):
-    user = users[role]
-    article = ArticleFactory(created_by=user)
-    client = client_for(user)
-    response = client.post(change_url(article), form(article, title="Sửa thẳng lên trang"))
-    assert response.status_code == 403
+def test_a_live_article_is_not_deleted_without_an_approver(users, role):
+    article = ArticleFactory(created_by=users[role])
+    client = client_for(users[role])
     response = client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
     assert response.status_code == 403
-    article.refresh_from_db()
-    assert article.title != "Sửa thẳng lên trang"
+    assert Article.objects.filter(pk=article.pk).exists()
 
 
 @pytest.mark.parametrize("role", [CONTRIBUTOR_GROUP, EDITOR_GROUP])
@@ -415,3 +411,98 @@ def test_the_library_upload_publishes_nothing(users, role):
     assert response.status_code == 200
     article.refresh_from_db()
     assert article.status == ReviewStatus.PENDING
+
+
+# Changes to a published article go through review -----------------------------
+
+
+def public_text(article):
+    return Client().get(article.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("role", [CONTRIBUTOR_GROUP, EDITOR_GROUP])
+def test_a_change_to_a_live_article_waits_and_the_live_page_keeps_its_text(users, role):
+    article = ArticleFactory(created_by=users[role], body="<p>Nội dung cũ đang đăng.</p>")
+    assert "Nội dung cũ đang đăng." in public_text(article)
+    client = client_for(users[role])
+    response = client.post(
+        change_url(article),
+        form(article, title="Tiêu đề mới", body="<p>Nội dung mới<script>x()</script></p>"),
+    )
+    assert response.status_code == 302
+    article.refresh_from_db()
+    assert article.title != "Tiêu đề mới"
+    assert article.pending_change["title"] == "Tiêu đề mới"
+    assert "<script>" not in article.pending_change["body"]
+    assert article.pending_by == users[role]
+    html = public_text(article)
+    assert "Nội dung cũ đang đăng." in html
+    assert "Tiêu đề mới" not in html
+    # The author goes on from the pending change.
+    html = client.get(change_url(article)).content.decode()
+    assert 'value="Tiêu đề mới"' in html
+
+
+def test_approving_a_change_makes_it_live_at_once(contributor, approver):
+    article = ArticleFactory(created_by=contributor, body="<p>Nội dung cũ.</p>")
+    assert "Nội dung cũ." in public_text(article)  # now in the page cache
+    client_for(contributor).post(change_url(article), form(article, body="<p>Nội dung mới.</p>"))
+    reviewer = client_for(approver)
+    html = reviewer.get(change_url(article)).content.decode()
+    assert "Thay đổi chờ duyệt" in html
+    assert "<ins>mới.</ins>" in html
+    assert 'value="approve_change"' in html
+    reviewer.post(change_url(article), form(article, _transition="approve_change"))
+    article.refresh_from_db()
+    assert article.pending_change is None
+    assert article.status == ReviewStatus.PUBLISHED
+    html = public_text(article)
+    assert "Nội dung mới." in html
+    assert "Nội dung cũ." not in html
+    assert article.review_events.get().action == "Duyệt thay đổi"
+
+
+def test_rejecting_a_change_discards_it_with_a_comment(contributor, approver):
+    article = ArticleFactory(created_by=contributor, title="Tiêu đề đang đăng")
+    client_for(contributor).post(change_url(article), form(article, title="Tiêu đề bị từ chối"))
+    client_for(approver).post(
+        change_url(article),
+        form(article, _transition="reject_change", review_comment="Không đúng sự thật."),
+    )
+    article.refresh_from_db()
+    assert article.pending_change is None
+    assert article.title == "Tiêu đề đang đăng"
+    event = article.review_events.get()
+    assert (event.action, event.comment) == ("Từ chối thay đổi", "Không đúng sự thật.")
+
+
+def test_a_pending_change_is_approved_once(contributor, approver):
+    article = ArticleFactory(created_by=contributor)
+    review.hold_change(article, contributor, {"title": "Một lần"})
+    first, second = Article.objects.get(pk=article.pk), Article.objects.get(pk=article.pk)
+    review.apply(first, "approve_change", approver)
+    with pytest.raises(review.TransitionRefused):
+        review.apply(second, "approve_change", approver)
+    assert article.review_events.count() == 1
+
+
+@pytest.mark.parametrize("role", [CONTRIBUTOR_GROUP, EDITOR_GROUP])
+def test_only_approvers_approve_a_change(users, role):
+    article = ArticleFactory(created_by=users[role])
+    review.hold_change(article, users[role], {"title": "Tự duyệt"})
+    response = client_for(users[role]).post(
+        change_url(article), form(article, _transition="approve_change"), follow=True
+    )
+    assert "Bạn không có quyền “Duyệt thay đổi”." in messages_of(response)
+    article.refresh_from_db()
+    assert article.title != "Tự duyệt"
+
+
+def test_reverting_a_live_article_is_refused_to_those_whose_changes_wait(contributor, approver):
+    article = ArticleFactory(draft=True, created_by=contributor)
+    review.apply(article, "approve", approver)
+    version = Version.objects.get_for_object(article)[0]
+    url = f"/admin/news/article/{article.pk}/history/{version.pk}/"
+    assert client_for(contributor).post(url, form(article, title="Lách")).status_code == 403
+    article.refresh_from_db()
+    assert article.title != "Lách"

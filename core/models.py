@@ -1,5 +1,6 @@
 """The abstract bases content models share (no tables): publishing, slugs, visibility."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
@@ -131,3 +132,76 @@ class VisibleModel(models.Model):
 
     def remember_visibility(self):
         self._was_visible = self.is_visible_to_visitors()
+
+
+class ReviewStatus(models.TextChoices):
+    """The states of an item that goes through editorial review (duyệt bài).
+
+    "draft" and "published" keep the values of `Status`, so `published()`
+    and the partial indexes on `status = 'published'` serve both.
+    """
+
+    DRAFT = "draft", "Nháp"
+    PENDING = "pending", "Chờ duyệt"
+    PUBLISHED = "published", "Đã duyệt"
+    RETURNED = "returned", "Trả lại"
+    UNPUBLISHED = "unpublished", "Gỡ xuống"
+
+
+class Reviewable(Publishable):
+    """Publishable, through review: the state changes only by a transition of
+    core.review, never by a form field; each transition is recorded in the
+    model's `review_events` (a concrete ReviewEvent with that related name).
+    """
+
+    status = models.CharField(
+        "trạng thái",
+        max_length=12,
+        choices=ReviewStatus.choices,
+        default=ReviewStatus.DRAFT,
+    )
+    # A change to a live item waiting for approval: {field name: value} of
+    # `review_fields`; the live row keeps its text until it is approved.
+    pending_change = models.JSONField("thay đổi chờ duyệt", null=True, blank=True, editable=False)
+    pending_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người sửa chờ duyệt",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    # The text fields a change to a live item may touch (the model's own).
+    review_fields = ("title", "summary", "body")
+
+    class Meta:
+        abstract = True
+
+
+class ReviewEvent(models.Model):
+    """One transition of a reviewed item: who, when, from, to, why."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thực hiện",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    at = models.DateTimeField("lúc", default=timezone.now)
+    from_status = models.CharField("từ trạng thái", max_length=12, choices=ReviewStatus.choices)
+    to_status = models.CharField("sang trạng thái", max_length=12, choices=ReviewStatus.choices)
+    action = models.CharField("thao tác", max_length=100, blank=True)
+    comment = models.TextField("nhận xét", blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-at", "-id"]
+        verbose_name = "bước duyệt"
+        verbose_name_plural = "các bước duyệt"
+
+    def __str__(self):
+        moved = f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+        return f"{self.action} ({moved})" if self.action else moved

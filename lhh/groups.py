@@ -8,20 +8,45 @@ migrate, which is when new permissions may appear.
 """
 
 ALL = ("add", "change", "delete", "view")
+# Editorial review (core.review): "review" edits anyone's item and returns
+# it to its author, "approve" publishes and unpublishes.
+WRITE = ("add", "change", "delete", "view")
+REVIEW = (*WRITE, "review")
+APPROVE = (*REVIEW, "approve")
 
+CONTRIBUTOR_GROUP = "Cộng tác viên"
 EDITOR_GROUP = "Biên tập viên"
+APPROVER_GROUP = "Người duyệt"
 
 STAFF_GROUPS = {
-    # Writes news, pages and photo albums.
+    # Writes articles and pages of their own and submits them for review;
+    # deletes only their own, never a live one (core.review.may_edit).
+    CONTRIBUTOR_GROUP: {
+        "news.article": WRITE,
+        "news.category": ("view",),
+        "sitecontent.page": WRITE,
+        # Pictures for their articles, and their alt text.
+        "medialibrary.mediaitem": ("view", "add", "change"),
+    },
+    # Edits anyone's news and pages and returns them with a comment; writes
+    # photo albums. Publishing is the approvers'.
     EDITOR_GROUP: {
-        "news.article": ALL,
+        "news.article": REVIEW,
         "news.category": ALL,
-        "sitecontent.page": ALL,
+        "sitecontent.page": REVIEW,
         "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
         # The old site's addresses and the redirects staff add beside them.
         "oldsite.oldaddress": ALL,
+    },
+    # Approves (Trưởng ban biên tập): publishes now or at a chosen time,
+    # returns with a comment, unpublishes.
+    APPROVER_GROUP: {
+        "news.article": APPROVE,
+        "news.category": ("view",),
+        "sitecontent.page": APPROVE,
+        "medialibrary.mediaitem": ("view", "add", "change"),
     },
     # Records clerk: regulations and their files, nothing else.
     "Văn thư": {

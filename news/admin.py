@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -15,9 +14,11 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
+from core import review
 from core.adminsearch import FoldedSearchMixin
 from core.diff import word_diff
 from core.models import Status
+from core.reviewadmin import ReviewAdminMixin
 from core.sanitize import sanitize_html
 from core.text import html_to_text
 from medialibrary.widgets import LibraryEditorMixin
@@ -84,7 +85,7 @@ class CoverFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
+class ArticleAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     list_display = [
         "title",
         "category",
@@ -264,32 +265,29 @@ class ArticleAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
 
-    def _set_status(self, request, queryset, status, comment):
+    def _transition_selected(self, request, queryset, name):
+        """Make transition `name` on each selected article it applies to;
+        the rest are left as they are (core.review says why)."""
         changed = 0
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(comment)
-            for article in queryset.select_related("category"):
-                if article.status == status:
-                    continue
-                article.status = status
-                article.updated_by = request.user
-                article.save(update_fields=["status", "updated_by", "updated_at"])
-                reversion.add_to_revision(article)
-                changed += 1
+        for article in queryset.select_related("category"):
+            try:
+                review.apply(article, name, request.user)
+            except review.TransitionRefused:
+                continue
+            changed += 1
         return changed
 
-    @admin.action(description="Đăng các tin bài đã chọn", permissions=["change"])
+    @admin.action(description="Duyệt và đăng các tin bài đã chọn", permissions=["approve"])
     def publish(self, request, queryset):
-        changed = self._set_status(request, queryset, Status.PUBLISHED, "Đăng bài.")
+        changed = self._transition_selected(request, queryset, "approve")
         self.message_user(
             request,
-            f"Đã đăng {changed} tin bài. Tin có thời điểm đăng trong tương lai sẽ tự hiện "
-            "khi đến giờ.",
+            f"Đã đăng {changed} tin bài. Tin có thời điểm đăng trong tương lai sẽ tự "
+            "hiện khi đến giờ.",
             messages.SUCCESS,
         )
 
-    @admin.action(description="Gỡ các tin bài đã chọn (chuyển về bản nháp)", permissions=["change"])
+    @admin.action(description="Gỡ xuống các tin bài đã chọn", permissions=["approve"])
     def unpublish(self, request, queryset):
-        changed = self._set_status(request, queryset, Status.DRAFT, "Gỡ bài.")
-        self.message_user(request, f"Đã gỡ {changed} tin bài về bản nháp.", messages.SUCCESS)
+        changed = self._transition_selected(request, queryset, "unpublish")
+        self.message_user(request, f"Đã gỡ xuống {changed} tin bài.", messages.SUCCESS)

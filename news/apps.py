@@ -4,6 +4,8 @@ from core import apps
 class NewsConfig(apps.ContentAppConfig):
     name = "news"
     verbose_name = "Tin tức"
+    # The review log (core.review) is for staff; visitors never see it.
+    private_models = ("articlereview",)
 
     def ready(self):
         from core import media, sidebar

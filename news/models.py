@@ -11,7 +11,14 @@ from imagekit.processors import ResizeToFill, ResizeToFit
 from core import sidebar
 from core.addresses import reverse
 from core.fields import RichTextField, UploadImageField
-from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import (
+    ContentQuerySet,
+    PublishableQuerySet,
+    Reviewable,
+    ReviewEvent,
+    SluggedModel,
+    Status,
+)
 from core.text import html_to_text
 
 logger = logging.getLogger(__name__)
@@ -208,7 +215,7 @@ class ArticleQuerySet(PublishableQuerySet):
         return articles
 
 
-class Article(Publishable, SluggedModel):
+class Article(Reviewable, SluggedModel):
     """A news item (tin bài); notices are the articles of a notice category."""
 
     title = models.CharField("tiêu đề", max_length=255)
@@ -282,6 +289,8 @@ class Article(Publishable, SluggedModel):
         options={"quality": 85},
     )
 
+    review_fields = ("title", "summary", "body", "author", "source", "cover_caption")
+
     objects = ArticleQuerySet.as_manager()
     # Updated in bulk without being content (core.models.ContentQuerySet).
     counter_fields = ("view_count",)
@@ -290,6 +299,11 @@ class Article(Publishable, SluggedModel):
         ordering = ["-published_at", "-id"]
         verbose_name = "tin bài"
         verbose_name_plural = "tin bài"
+        # Editorial review (core.review): editors and approvers.
+        permissions = [
+            ("review_article", "Được biên tập tin bài của mọi người và trả lại cho tác giả"),
+            ("approve_article", "Được duyệt, đăng và gỡ tin bài"),
+        ]
         # published(): partial indexes of the published articles only, half
         # the size of (status, published_at), so counting 92,000 of them for
         # "Trang 1/9.209" reads half as much (10 ms instead of 18).
@@ -332,7 +346,7 @@ class Article(Publishable, SluggedModel):
         """What will happen, as the form says it: "Nháp", "Hẹn giờ đăng lúc
         10:30 ngày 03/12/2026", "Đã đăng lúc 09:00 ngày 01/12/2026"."""
         if self.status != Status.PUBLISHED:
-            return "Nháp: khách truy cập chưa xem được."
+            return f"{self.get_status_display()}: khách truy cập chưa xem được."
         moment = timezone.localtime(self.published_at)
         when = f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
         if self.published_at > timezone.now():
@@ -357,3 +371,15 @@ class Article(Publishable, SluggedModel):
         except OSError:
             logger.warning("Cannot make %s of article %s (%s)", spec_name, self.pk, self.cover)
             return ""
+
+
+class ArticleReview(ReviewEvent):
+    """A step of an article's review (core.review)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name="tin bài", on_delete=models.CASCADE, related_name="review_events"
+    )
+
+    class Meta(ReviewEvent.Meta):
+        verbose_name = "bước duyệt tin bài"
+        verbose_name_plural = "các bước duyệt tin bài"

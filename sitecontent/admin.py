@@ -6,6 +6,7 @@ from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from core.adminsort import SortableListMixin
+from core.reviewadmin import ReviewAdminMixin
 from medialibrary.widgets import LibraryEditorMixin
 
 from .models import Banner, Link, Page, SiteProfile
@@ -46,8 +47,11 @@ class SiteProfileAdmin(admin.ModelAdmin):
 
 
 @admin.register(Page)
-class PageAdmin(LibraryEditorMixin, SortableListMixin, FoldedSearchMixin, VersionAdmin):
+class PageAdmin(
+    ReviewAdminMixin, LibraryEditorMixin, SortableListMixin, FoldedSearchMixin, VersionAdmin
+):
     list_display = ["title", "slug", "status", "published_at", "is_in_menu", "order"]
+    object_history_template = "admin/sitecontent/page/object_history.html"
     list_editable = ["order", "is_in_menu"]
     list_filter = ["status", "is_in_menu"]
     search_fields = ["title", "summary"]

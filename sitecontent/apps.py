@@ -7,6 +7,8 @@ class SitecontentConfig(apps.ContentAppConfig):
 
     name = "sitecontent"
     verbose_name = "Nội dung chung của trang"
+    # The review log (core.review) is for staff; visitors never see it.
+    private_models = ("pagereview",)
 
     def ready(self):
         from core import sidebar

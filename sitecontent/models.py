@@ -1,6 +1,7 @@
 """The site's own content: the association's profile, the THÔNG TIN CHÍNH
 pages, the LIÊN KẾT links and the QUẢNG CÁO banners."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -9,7 +10,14 @@ from core import cache as site_cache
 from core import sidebar
 from core.addresses import reverse
 from core.fields import RichTextField, UploadImageField
-from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import (
+    ContentQuerySet,
+    PublishableQuerySet,
+    Reviewable,
+    ReviewEvent,
+    SluggedModel,
+    Status,
+)
 from core.text import html_to_text
 
 from .privacy import PRIVACY_NOTICE_SLUG
@@ -106,7 +114,7 @@ class SiteProfile(models.Model):
         return [line.strip() for line in self.staff_emails.splitlines() if line.strip()]
 
 
-class Page(SluggedModel, Publishable):
+class Page(SluggedModel, Reviewable):
     """A static page under /gioi-thieu/ (THÔNG TIN CHÍNH)."""
 
     title = models.CharField("tiêu đề", max_length=255)
@@ -121,6 +129,15 @@ class Page(SluggedModel, Publishable):
     body = RichTextField("nội dung", blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_in_menu = models.BooleanField("hiện trong THÔNG TIN CHÍNH", default=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
@@ -131,6 +148,11 @@ class Page(SluggedModel, Publishable):
         ordering = ["order", "title"]
         verbose_name = "trang thông tin"
         verbose_name_plural = "trang thông tin"
+        # Editorial review (core.review): editors and approvers.
+        permissions = [
+            ("review_page", "Được biên tập trang thông tin của mọi người và trả lại cho tác giả"),
+            ("approve_page", "Được duyệt, đăng và gỡ trang thông tin"),
+        ]
         indexes = [models.Index(fields=["status", "published_at"], name="page_published_idx")]
 
     def __str__(self):
@@ -157,6 +179,18 @@ class Page(SluggedModel, Publishable):
             "is_public": self.status == Status.PUBLISHED,
             "published_at": self.published_at,
         }
+
+
+class PageReview(ReviewEvent):
+    """A step of a page's review (core.review)."""
+
+    page = models.ForeignKey(
+        Page, verbose_name="trang thông tin", on_delete=models.CASCADE, related_name="review_events"
+    )
+
+    class Meta(ReviewEvent.Meta):
+        verbose_name = "bước duyệt trang"
+        verbose_name_plural = "các bước duyệt trang"
 
 
 class LinkQuerySet(ContentQuerySet):

@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group
 from PIL import Image
 from playwright.sync_api import expect
 
-from lhh.groups import EDITOR_GROUP
+from lhh.groups import APPROVER_GROUP
 
 PASSWORD = "mat-khau-bien-tap-2026"
 ARTICLE_PATH = (
@@ -15,10 +15,11 @@ ARTICLE_PATH = (
 
 @pytest.fixture
 def editor(site, django_user_model):
+    # Publishing is the approvers' (editorial review, core.review).
     user = django_user_model.objects.create_user(
         "bientapvien", "bientap@example.com", PASSWORD, is_staff=True
     )
-    user.groups.add(Group.objects.get(name=EDITOR_GROUP))
+    user.groups.add(Group.objects.get(name=APPROVER_GROUP))
     return user
 
 
@@ -63,8 +64,7 @@ def test_editor_writes_and_publishes_an_article_that_shows_on_the_home_page(
     expect(editable.locator("img[alt='Khách mời hội thảo chuyển đổi số']")).to_have_count(1)
     expect(editable.locator("strong")).to_have_text("quan trọng")
 
-    page.locator("#id_status").select_option(label="Đã đăng")
-    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    page.get_by_role("button", name="Duyệt và đăng", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text(title)
 
     page.goto(site.url + "/")
@@ -194,8 +194,7 @@ def test_editor_inserts_a_library_picture_with_its_alt_text(page, site, editor, 
     expect(editable.locator(f"img[alt='{alt}']")).to_have_attribute("src", item.file.url)
     expect(editable.locator("figcaption")).to_have_text("Buổi hội thảo ở xã")
 
-    page.locator("#id_status").select_option(label="Đã đăng")
-    page.get_by_role("button", name="Lưu lại", exact=True).click()
+    page.get_by_role("button", name="Duyệt và đăng", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text(title)
     assert MediaItem.objects.count() == uploads_before, "nothing uploaded twice"
 

@@ -2,7 +2,7 @@ import pytest
 from django.contrib.auth.models import Group
 from reversion.models import Version
 
-from core.models import Status
+from core.models import ReviewStatus, Status
 from lhh.groups import EDITOR_GROUP
 from news.models import Article
 
@@ -56,13 +56,13 @@ def test_bulk_publish_publishes_the_selected_drafts(admin_client):
     assert set(Article.objects.values_list("status", flat=True)) == {Status.PUBLISHED}
 
 
-def test_bulk_unpublish_returns_articles_to_draft(admin_client):
+def test_bulk_unpublish_takes_articles_down(admin_client):
     article = ArticleFactory()
     admin_client.post(
         "/admin/news/article/", {"action": "unpublish", "_selected_action": [article.pk]}
     )
     article.refresh_from_db()
-    assert article.status == Status.DRAFT
+    assert article.status == ReviewStatus.UNPUBLISHED
 
 
 def test_adding_an_article_records_who_created_it_and_a_version(admin_client, superuser):
@@ -136,7 +136,7 @@ def test_editor_group_has_exactly_the_news_page_library_gallery_and_redirect_per
             ("oldsite", "oldaddress"),
         ]
         for action in ["add", "change", "delete", "view"]
-    }
+    } | {("news", "review_article"), ("sitecontent", "review_page")}
 
 
 def test_editor_can_write_articles_in_the_admin(client, staff_user):
@@ -155,7 +155,7 @@ def test_changelist_tells_scheduled_articles_apart(admin_client):
     ArticleFactory(draft=True)
     html = admin_client.get("/admin/news/article/").content.decode()
     assert "Hẹn giờ đăng" in html
-    assert "Bản nháp" in html
+    assert "Nháp" in html
 
 
 def test_an_existing_article_with_a_cover_saves_unchanged(admin_client):

@@ -31,6 +31,7 @@ key must carry the content version, and the staff's answers vary on the
 session cookie, so they would keep a copy per visitor.
 """
 
+import hashlib
 import math
 import time
 from functools import wraps
@@ -41,6 +42,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.http import quote_etag
 
 VERSION_KEY = "content:version"
 # At most this many seconds before a worker sees another worker's edit.
@@ -173,19 +175,19 @@ def _for_shared_caches(response):
 
 
 def _stored_page(key):
-    """The parts of a page stored less than PAGE_SECONDS ago, or None. A copy
+    """(content, ETag) of a page stored less than PAGE_SECONDS ago, or None. A copy
     read from the shared cache is kept in this worker for the time it has left."""
     local = caches["local"]
     stored = local.get(key)
     if stored is None:
         stored = caches["default"].get(key)
-        if stored is None:
+        if stored is None or len(stored) != 3:  # none, or an older release's
             return None
         left = stored[0] + PAGE_SECONDS - time.time()
         if left <= 0:
             return None
         local.set(key, stored, math.ceil(left))
-    return stored[1]
+    return stored[1:]
 
 
 def cache_page_for_visitors(view):
@@ -206,12 +208,17 @@ def cache_page_for_visitors(view):
             return _for_shared_caches(view(request, *args, **kwargs))
         # The host too: a page carries its own absolute address (og:url).
         key = versioned("page", timezone.localdate(), f"{request.get_host()}{request.path}")
-        content = _stored_page(key)
-        if content is not None:
-            return _for_shared_caches(HttpResponse(content))
+        stored = _stored_page(key)
+        if stored is not None:
+            content, etag = stored
+            # Its ETag is stored with it: ConditionalGetMiddleware uses it
+            # (304) instead of hashing the page again for every request.
+            return _for_shared_caches(HttpResponse(content, headers={"ETag": etag}))
         response = _for_shared_caches(view(request, *args, **kwargs))
         if response.has_header("Cache-Control"):  # made public: the same for all
-            stored = (time.time(), response.content)
+            etag = quote_etag(hashlib.md5(response.content, usedforsecurity=False).hexdigest())
+            response["ETag"] = etag
+            stored = (time.time(), response.content, etag)
             caches["default"].set(key, stored, PAGE_SECONDS)
             caches["local"].set(key, stored, PAGE_SECONDS)
         return response

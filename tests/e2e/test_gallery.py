@@ -56,6 +56,11 @@ def test_lightbox_keeps_focus_inside_and_closes_with_its_button(album_page):
 def test_lightbox_shows_the_next_photo_on_swipe(album_page):
     page = album_page
     page.locator(".photo-grid__link").nth(0).click()
+    # Measured once the picture has loaded: before, its box is not its size.
+    page.wait_for_function(
+        "() => { const i = document.querySelector('.lightbox__image');"
+        " return i && i.complete && i.naturalWidth > 0; }"
+    )
     box = page.locator(".lightbox__image").bounding_box()
     y = box["y"] + box["height"] / 2
     page.mouse.move(box["x"] + box["width"] * 0.8, y)

@@ -173,6 +173,19 @@ class Reviewable(Publishable):
         related_name="+",
     )
 
+    # Whose item it is (a contributor sees and edits only their own), and when.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
     # The text fields a change to a live item may touch (the model's own).
     review_fields = ("title", "summary", "body")
 

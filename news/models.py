@@ -254,15 +254,6 @@ class Article(Reviewable, SluggedModel):
         "tin nổi bật", default=False, help_text="Tin nổi bật hiện đầu trang chủ kèm ảnh."
     )
     view_count = models.PositiveIntegerField("lượt xem", default=0, editable=False)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người tạo",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name="người sửa sau cùng",
@@ -272,8 +263,6 @@ class Article(Reviewable, SluggedModel):
         editable=False,
         related_name="+",
     )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     # Renditions made once per image by django-imagekit (cached files).
     cover_card = ImageSpecField(

@@ -1,7 +1,6 @@
 """The site's own content: the association's profile, the THÔNG TIN CHÍNH
 pages, the LIÊN KẾT links and the QUẢNG CÁO banners."""
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -129,17 +128,6 @@ class Page(SluggedModel, Reviewable):
     body = RichTextField("nội dung", blank=True)
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_in_menu = models.BooleanField("hiện trong THÔNG TIN CHÍNH", default=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name="người tạo",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
-    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     objects = PageQuerySet.as_manager()
 

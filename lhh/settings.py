@@ -224,9 +224,12 @@ WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=300)
 # admin logins, and django-reversion's versions (0 keeps every version).
 AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
 REVISION_RETENTION_DAYS = env.int("REVISION_RETENTION_DAYS", default=730)
-# The nightly backup (manage.py backup), hour and minute in TIME_ZONE.
+# The nightly backup (manage.py backup), hour and minute in TIME_ZONE, run
+# by the worker; BACKUP_BY_WORKER=0 leaves it to a systemd timer instead
+# (deploy/systemd/lhh-backup.timer, which deploy/install.sh sets up).
 BACKUP_HOUR = env.int("BACKUP_HOUR", default=2)
 BACKUP_MINUTE = env.int("BACKUP_MINUTE", default=30)
+BACKUP_BY_WORKER = env.bool("BACKUP_BY_WORKER", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

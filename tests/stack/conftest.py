@@ -21,6 +21,7 @@ import io
 import os
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -137,9 +138,12 @@ def start_nginx(folder, site, port):
     return process
 
 
-def stop(process, timeout=15):
+def stop(process, timeout=15, signal_=None):
     if process.poll() is None:
-        process.terminate()
+        if signal_ is not None:
+            process.send_signal(signal_)
+        else:
+            process.terminate()
         try:
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
@@ -274,7 +278,7 @@ def make_stack(transactional_db, static_root, tmp_path, settings):
     """make_stack(servers=2, tls=False): start the processes; all are
     stopped after the test."""
     needs_postgresql_and_redis()
-    processes = []
+    processes, app_servers, workers = [], [], []
 
     def make(servers=2, tls=False):
         media = Path(settings.MEDIA_ROOT)
@@ -293,7 +297,9 @@ def make_stack(transactional_db, static_root, tmp_path, settings):
             stdout=subprocess.DEVNULL,
             stderr=(tmp_path / "worker.err").open("w"),
         )
-        processes.extend([*(p for p, _, _ in started), worker])
+        app_servers.extend(p for p, _, _ in started)
+        workers.append(worker)
+        processes.extend([*app_servers, worker])
         for index, (process, port, _) in enumerate(started):
             wait_for_port(port, process, "gunicorn", errors=tmp_path / f"gunicorn-{index}.err")
         apps = [f"127.0.0.1:{port}" for _, port, _ in started]
@@ -309,8 +315,12 @@ def make_stack(transactional_db, static_root, tmp_path, settings):
         return stack
 
     yield make
+    # Nothing to finish: gunicorn's quick stop (its workers too), the
+    # worker's immediate one (one process), nginx's fast one.
+    quick = {"gunicorn": signal.SIGQUIT, "worker": signal.SIGKILL}
     for process in reversed(processes):
-        stop(process)
+        kind = "gunicorn" if process in app_servers else "worker" if process in workers else "nginx"
+        stop(process, signal_=quick.get(kind))
 
 
 def self_signed(folder):

@@ -122,31 +122,15 @@ def processing_picture():
     return response
 
 
-def is_remote(storage):
-    """Whether `storage` keeps its files elsewhere than on this server's
-    disk (object storage): such a storage has no local path."""
-    try:
-        storage.path("")
-    except NotImplementedError:
-        return True
-    except Exception:
-        return False
-    return False
-
-
 def remote_response(name, content_type, attachment_name):
     """A redirect to a signed, short-lived address of the file in the object
-    store: the bucket stays private, and the visitor's browser fetches the
-    bytes there, from another origin than the site's, so nothing in a file
-    can act as a page of the site."""
+    store (core.storage): the bucket stays private, and the visitor's
+    browser fetches the bytes there, from another origin than the site's,
+    so nothing in a file can act as a page of the site."""
     parameters = {"ResponseContentType": content_type}
     if attachment_name:
         parameters["ResponseContentDisposition"] = content_disposition_header(True, attachment_name)
-    try:
-        url = default_storage.url(name, parameters=parameters)
-    except TypeError:  # a storage whose url() takes only the name
-        url = default_storage.url(name)
-    return HttpResponseRedirect(url)
+    return HttpResponseRedirect(default_storage.signed_url(name, parameters=parameters))
 
 
 def file_response(name, content_type=None, attachment_name=None):
@@ -156,7 +140,7 @@ def file_response(name, content_type=None, attachment_name=None):
     With `attachment_name`, the browser saves it under that name.
     """
     content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
-    if is_remote(default_storage):
+    if hasattr(default_storage, "signed_url"):
         return remote_response(name, content_type, attachment_name)
     if settings.MEDIA_ACCEL_REDIRECT:
         response = HttpResponse(content_type=content_type)

@@ -290,15 +290,17 @@ STORAGES = {
 
 # Uploads on S3-compatible object storage (django-storages) when a bucket is
 # named: every app server then sees the same files without a shared disk.
-# The bucket stays private; core.media checks who may have a file, then
-# sends the visitor to a signed address of it valid AWS_QUERYSTRING_EXPIRE
-# seconds. Backups and restores read and write it through the same API.
+# The bucket stays private: a file's address is still /media/<name>, where
+# core.media checks who may have it, then sends the visitor to a signed
+# address of it valid AWS_QUERYSTRING_EXPIRE seconds (core.storage).
+# Backups and restores read and write it through the same storage API.
 AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
 if AWS_STORAGE_BUCKET_NAME:
     from botocore.config import Config as _BotoConfig
 
     STORAGES["default"] = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        # S3Storage, with every address through the site (/media/…).
+        "BACKEND": "core.storage.ObjectStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             # Another provider than AWS (MinIO, a Vietnamese cloud's S3):

@@ -42,6 +42,8 @@ from django.core.servers.basehttp import ThreadedWSGIServer, WSGIRequestHandler
 from django.db import connection, connections
 from django.test import Client
 
+from lhh.management.commands.render_nginx import standalone
+
 ROOT = Path(__file__).resolve().parents[2]
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/131.0 Safari/537.36"
@@ -99,31 +101,9 @@ def render_site(folder, apps, port, **options):
 
 
 def nginx_main_conf(folder, site):
-    """nginx.conf around the site block, as Debian's includes it, with
-    every file nginx writes in `folder`."""
-    (folder / "site.conf").write_text(site)
+    """nginx.conf around the site block, every file nginx writes in `folder`."""
     conf = folder / "nginx.conf"
-    # nginx's workers read the media folder: as the owner of the test's files.
-    conf.write_text(
-        f"""
-        {"user root;" if os.getuid() == 0 else ""}
-        worker_processes 1;
-        pid {folder}/nginx.pid;
-        error_log {folder}/error.log;
-        events {{ worker_connections 256; }}
-        http {{
-            include /etc/nginx/mime.types;
-            default_type application/octet-stream;
-            access_log off;
-            client_body_temp_path {folder}/body;
-            proxy_temp_path {folder}/proxy;
-            fastcgi_temp_path {folder}/fastcgi;
-            uwsgi_temp_path {folder}/uwsgi;
-            scgi_temp_path {folder}/scgi;
-            include {folder}/site.conf;
-        }}
-        """
-    )
+    conf.write_text(standalone(site, folder))
     return conf
 
 

@@ -13,9 +13,12 @@ replacement would silently miss is an error, not a wrong config.
 
 `--plain-http` is the same site on port 80 without TLS: the lines that end
 in "# tls" are dropped and those that begin with "#plain " are uncommented.
+`--standalone FOLDER` wraps the site into a whole nginx.conf of a private
+nginx (tests, `make bench`).
 """
 
 import math
+import os
 import re
 from pathlib import Path
 
@@ -56,6 +59,34 @@ def hsts_value():
     if settings.SECURE_HSTS_PRELOAD:
         parts.append("preload")
     return '"' + "; ".join(parts) + '"'
+
+
+def standalone(site, prefix):
+    """A whole nginx.conf around `site` that keeps every file it writes in
+    `prefix`: a private nginx on loopback, for the stack tests and the
+    benchmark (nginx -p PREFIX -c PREFIX/nginx.conf), never a server's."""
+    prefix = Path(prefix)
+    (prefix / "site.conf").write_text(site, encoding="utf-8")
+    # Run by root, its workers read what the tests and the benchmark wrote
+    # in folders only their owner may enter.
+    user = "user root;" if os.geteuid() == 0 else ""
+    return f"""{user}
+worker_processes 1;
+pid {prefix}/nginx.pid;
+error_log {prefix}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+    include {prefix}/site.conf;
+}}
+"""
 
 
 def folder(path):
@@ -153,6 +184,12 @@ class Command(BaseCommand):
         parser.add_argument("--http-port", type=int, default=80)
         parser.add_argument("--https-port", type=int, default=443)
         parser.add_argument("--output", help="Ghi vào tệp này thay vì in ra.")
+        parser.add_argument(
+            "--standalone",
+            metavar="THU_MUC",
+            help="Viết một nginx.conf trọn vẹn, mọi tệp nginx ghi nằm trong thư mục này "
+            "(cho kiểm thử và đo hiệu năng; không dùng cho máy chủ).",
+        )
 
     def handle(self, *args, **options):
         domains = options["domains"] or [
@@ -178,6 +215,8 @@ class Command(BaseCommand):
             http_port=options["http_port"],
             https_port=options["https_port"],
         )
+        if options["standalone"]:
+            text = standalone(text, options["standalone"])
         if options["output"]:
             Path(options["output"]).write_text(text, encoding="utf-8")
         else:

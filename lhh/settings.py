@@ -380,6 +380,21 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+if AWS_STORAGE_BUCKET_NAME:
+    # Pictures in a bucket reach the page by a redirect to the bucket's own
+    # address, which the policy must allow (the browser checks the address
+    # it is sent to): AWS_S3_ORIGIN, or the addresses the endpoint gives the
+    # bucket (path and virtual-host style both).
+    _endpoint = urllib.parse.urlsplit(
+        env.str("AWS_S3_ENDPOINT_URL", default="")
+        or f"https://s3.{env.str('AWS_S3_REGION_NAME', default='') or 'us-east-1'}.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += env.list("AWS_S3_ORIGIN", default=[]) or [
+        f"{_endpoint.scheme}://{_endpoint.netloc}",
+        f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+    ]
+
 # Permissions-Policy: no page of the portal uses these, so no page, and no
 # script that got in, may ask for them.
 PERMISSIONS_POLICY = {

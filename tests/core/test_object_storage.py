@@ -247,3 +247,23 @@ def test_backup_and_restore_go_through_the_bucket(bucket, tmp_path):
     manifest = restore(archive)
     assert bucket.checksums() == before
     assert {name: entry["sha256"] for name, entry in manifest["media"].items()} == before
+
+
+def test_pages_may_show_pictures_from_the_bucket(s3_server):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import django; django.setup(); from django.conf import settings; "
+            "print(' '.join(settings.CONTENT_SECURITY_POLICY['DIRECTIVES']['img-src']))",
+        ],
+        cwd=ROOT,
+        env={**clean, "AWS_STORAGE_BUCKET_NAME": "lhh-anh", "AWS_S3_ENDPOINT_URL": s3_server},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    allowed = result.stdout.split()
+    assert allowed[:2] == ["'self'", "data:"]
+    assert s3_server in allowed

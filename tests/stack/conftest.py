@@ -207,6 +207,11 @@ class Stack:
     servers: list
     folder: Path
     logs: list = field(default_factory=list)
+    processes: list = field(default_factory=list)
+
+    def stop_app_servers(self):
+        for process in self.processes:
+            stop(process, signal_=signal.SIGQUIT)
 
     def requests_served(self, index):
         """Requests app server `index` logged (gunicorn's access log)."""
@@ -290,7 +295,13 @@ def make_stack(transactional_db, static_root, tmp_path, settings):
         site = render_site(tmp_path, apps, port, **options)
         processes.append(start_nginx(tmp_path, site, options.get("https_port", port)))
         base = f"https://localhost:{options['https_port']}" if tls else f"http://127.0.0.1:{port}"
-        stack = Stack(base, [f"http://{app}" for app in apps], tmp_path, [s[2] for s in started])
+        stack = Stack(
+            base,
+            [f"http://{app}" for app in apps],
+            tmp_path,
+            logs=[log for _, _, log in started],
+            processes=[process for process, _, _ in started],
+        )
         stack.http = f"http://127.0.0.1:{port}"
         return stack
 

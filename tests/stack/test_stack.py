@@ -8,6 +8,7 @@ import gzip
 import json
 import re
 import shutil
+import socket
 import ssl
 import subprocess
 import time
@@ -167,3 +168,35 @@ def test_https_with_http2_hsts_and_a_redirect_from_port_80(make_stack):
             check=True,
         ).stdout
         assert version == "2"
+
+
+def test_a_request_over_the_upload_limit_gets_a_vietnamese_page(stack):
+    port = int(stack.base.rsplit(":", 1)[1])
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(
+            b"POST /hoi-dap/dat-cau-hoi/ HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: multipart/form-data; boundary=x\r\n"
+            b"Content-Length: 500000000\r\nConnection: close\r\n\r\n"
+        )
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    head, _, body = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 413")
+    assert "Tệp tải lên quá lớn" in body.decode()
+
+
+def test_with_gunicorn_down_nginx_serves_its_copy_or_a_vietnamese_page(stack):
+    fetch(stack.base + "/tin-tuc/")
+    assert fetch(stack.base + "/tin-tuc/")[1]["X-Cache"] == "HIT"
+    stack.stop_app_servers()
+    time.sleep(EDGE_SECONDS + 1)
+    # The kept copy, stale, rather than an error (UPDATING while nginx
+    # tries for a new one in the background).
+    status, headers, body = fetch(stack.base + "/tin-tuc/")
+    assert status == 200 and headers["X-Cache"] in ("STALE", "UPDATING")
+    assert fetch(stack.base + "/tin-tuc/")[0] == 200
+    # A page it never kept: the "restarting" page, never kept by a browser.
+    status, headers, body = fetch(stack.base + "/tin-tuc/?trang=2")
+    assert status == 502 and "tạm thời gián đoạn" in body.decode()
+    assert headers["Cache-Control"] == "no-store"

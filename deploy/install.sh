@@ -159,6 +159,9 @@ make_venv() {
 write_env() {
   if [ -f "$APP/.env" ]; then
     say "Giữ nguyên $APP/.env"
+    if [ "$PLAIN_HTTP" = 0 ] && [ "$(env_value HTTPS)" = 0 ]; then
+      printf 'Chú ý: .env có HTTPS=0 (cài lần trước bằng --plain-http): đặt HTTPS=1 và CSRF_TRUSTED_ORIGINS=https://… trong %s.\n' "$APP/.env" >&2
+    fi
   else
     say "Tạo $APP/.env"
     (umask 027 && new_env >"$APP/.env")

@@ -93,6 +93,7 @@ def main():
             bench_environment(url),
             duration=int(os.environ.get("BENCH_DURATION", "10")),
             workers=int(os.environ.get("BENCH_WORKERS", "0")) or default_workers(),
+            edge_pages=report.EDGE_PAGES,
             log=lambda message: print(message, file=sys.stderr),
         )
         for row in throughput:

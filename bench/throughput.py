@@ -4,6 +4,11 @@ Every page is compared with the trivial floor view (/bench/floor/) of the
 same server in the same run: the ratio says how much of what the machine,
 gunicorn and Django's middleware allow a page leaves. The floor is measured
 first and last, and the higher of the two is the reference.
+
+Some pages are measured again through nginx with the shipped block
+(deploy/nginx/lhh.conf, rendered by `manage.py render_nginx --plain-http`
+for loopback) in front of the same gunicorn, as a site is served: its
+cache answers most of them (10 s, then stale while one request renews).
 """
 
 import os
@@ -13,11 +18,15 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 FLOOR_PATH = "/bench/floor/"
+ROOT = Path(__file__).resolve().parents[1]
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 _RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
 _NON_2XX = re.compile(r"Non-2xx or 3xx responses:\s+(\d+)")
 _SOCKET_ERRORS = re.compile(r"Socket errors:.*")
@@ -109,13 +118,71 @@ def run_wrk(url, *, duration, threads, connections):
     return parse_wrk(completed.stdout)
 
 
+def start_nginx(app_port, env, folder):
+    """nginx with the shipped block on a free port in front of gunicorn;
+    (process, base URL)."""
+    port = free_port()
+    conf = Path(folder) / "nginx.conf"
+    subprocess.run(
+        [
+            sys.executable,
+            "manage.py",
+            "render_nginx",
+            "--plain-http",
+            "--domain=127.0.0.1",
+            f"--app=127.0.0.1:{app_port}",
+            "--address=127.0.0.1",
+            f"--http-port={port}",
+            f"--cache-dir={folder}/cache",
+            f"--standalone={folder}",
+            f"--output={conf}",
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        check=True,
+    )
+    process = subprocess.Popen(
+        [NGINX, "-p", str(folder), "-c", str(conf), "-g", "daemon off;"],
+        start_new_session=True,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    wait_until_up(base_url, process)
+    return process, base_url
+
+
+def _load(base_url, name, path, *, duration, threads, connections, log, via="gunicorn"):
+    try:
+        for _ in range(3):
+            # Warm: each worker's first request pays for imports and the cache.
+            _get(base_url + path, timeout=120)
+        result = run_wrk(
+            base_url + path, duration=duration, threads=threads, connections=connections
+        )
+    except (OSError, subprocess.SubprocessError) as exc:
+        # A page too slow to answer is a result, not the end of the run.
+        result = {"rps": 0.0, "non_2xx": 0, "error": repr(exc)}
+    result.update(name=name, path=path, via=via)
+    settle(base_url)
+    log(f"  wrk {name:10} {via:8} {result['rps']:8.1f} req/s  non-2xx={result['non_2xx']}")
+    return result
+
+
 def measure_throughput(
-    pages, env, *, duration=10, threads=2, connections=16, workers=None, log=print
+    pages,
+    env,
+    *,
+    duration=10,
+    threads=2,
+    connections=16,
+    workers=None,
+    edge_pages=(),
+    log=print,
 ):
-    """Requests/s of each (name, path) in `pages` and of the floor, same server.
+    """Requests/s of each (name, path) in `pages` and of the floor, same
+    server; those named in `edge_pages` also through nginx.
 
     `env` is the environment gunicorn runs with (bench.settings, the
-    database). gunicorn is always stopped, whatever happens.
+    database). gunicorn and nginx are always stopped, whatever happens.
     """
     if shutil.which("wrk") is None:
         raise RuntimeError("wrk is not installed (apt-get install wrk)")
@@ -139,32 +206,39 @@ def measure_throughput(
         # Its own process group: stopping it stops its workers too.
         start_new_session=True,
     )
-    results = []
+    load = {"duration": duration, "threads": threads, "connections": connections, "log": log}
+    results, nginx = [], None
     try:
         wait_until_up(base_url, process)
-        runs = [("floor", FLOOR_PATH), *pages, ("floor", FLOOR_PATH)]
-        for name, path in runs:
-            try:
-                for _ in range(3):
-                    # Warm: each worker's first request pays for imports and the cache.
-                    _get(base_url + path, timeout=120)
-                result = run_wrk(
-                    base_url + path, duration=duration, threads=threads, connections=connections
-                )
-            except (OSError, subprocess.SubprocessError) as exc:
-                # A page too slow to answer is a result, not the end of the run.
-                result = {"rps": 0.0, "non_2xx": 0, "error": repr(exc)}
-            result.update(name=name, path=path)
-            settle(base_url)
-            log(f"  wrk {name:10} {result['rps']:8.1f} req/s  non-2xx={result['non_2xx']}")
-            results.append(result)
+        for name, path in [("floor", FLOOR_PATH), *pages]:
+            results.append(_load(base_url, name, path, **load))
+        edge = [(name, path) for name, path in pages if name in edge_pages]
+        if edge and os.path.exists(NGINX):
+            with tempfile.TemporaryDirectory(prefix="lhh-bench-nginx-") as folder:
+                nginx, nginx_url = start_nginx(port, env, folder)
+                try:
+                    for name, path in edge:
+                        results.append(_load(nginx_url, name, path, via="nginx", **load))
+                finally:
+                    stop(nginx)
+        elif edge:
+            log("  nginx is not installed (apt-get install nginx-light): no run through it")
+        results.append(_load(base_url, "floor", FLOOR_PATH, **load))
     finally:
         stop(process)
     floors = [r["rps"] for r in results if r["name"] == "floor"]
     # The higher run: a slow page's backlog can still weigh on the last one,
     # and a depressed floor would flatter every ratio.
     floor = max(floors) if floors else 0.0
-    merged = [{"name": "floor", "path": FLOOR_PATH, "rps": round(floor, 1), "runs": floors}]
+    merged = [
+        {
+            "name": "floor",
+            "path": FLOOR_PATH,
+            "via": "gunicorn",
+            "rps": round(floor, 1),
+            "runs": floors,
+        }
+    ]
     for result in results:
         if result["name"] != "floor":
             merged.append(result)
@@ -176,7 +250,8 @@ def measure_throughput(
 
 
 def stop(process, timeout=15):
-    """SIGTERM to the gunicorn process group we started, SIGKILL if it lingers."""
+    """SIGTERM to the process group we started (gunicorn's or nginx's), SIGKILL
+    if it lingers."""
     if process.poll() is not None:
         return
     try:

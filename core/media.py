@@ -4,8 +4,9 @@ The web server serves no upload by itself. Every /media/ address comes to
 `serve`, which answers 404 to a visitor asking for a file of something
 visitors may not see (a draft or scheduled document, album or article:
 its originals and its renditions) and otherwise lets nginx send the file
-(X-Accel-Redirect to its internal MEDIA_ACCEL_REDIRECT location), or sends
-it itself where there is no nginx (development, tests).
+(X-Accel-Redirect to its internal MEDIA_ACCEL_REDIRECT location), sends
+the visitor to a signed address of it when uploads are in object storage
+(S3), or sends it itself where there is no nginx (development, tests).
 
 Each app says which of its folders hold such files, in its AppConfig.ready:
 
@@ -25,7 +26,7 @@ from urllib.parse import quote
 from django.conf import settings
 from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import content_disposition_header
 from django.views.decorators.http import require_safe
@@ -121,12 +122,26 @@ def processing_picture():
     return response
 
 
+def remote_response(name, content_type, attachment_name):
+    """A redirect to a signed, short-lived address of the file in the object
+    store (core.storage): the bucket stays private, and the visitor's
+    browser fetches the bytes there, from another origin than the site's,
+    so nothing in a file can act as a page of the site."""
+    parameters = {"ResponseContentType": content_type}
+    if attachment_name:
+        parameters["ResponseContentDisposition"] = content_disposition_header(True, attachment_name)
+    return HttpResponseRedirect(default_storage.signed_url(name, parameters=parameters))
+
+
 def file_response(name, content_type=None, attachment_name=None):
-    """The stored file `name`, sent by nginx (X-Accel-Redirect) or by Django.
+    """The stored file `name`, sent by nginx (X-Accel-Redirect), by the
+    object store (a signed redirect) or by Django.
 
     With `attachment_name`, the browser saves it under that name.
     """
     content_type = content_type or mimetypes.guess_type(name)[0] or "application/octet-stream"
+    if hasattr(default_storage, "signed_url"):
+        return remote_response(name, content_type, attachment_name)
     if settings.MEDIA_ACCEL_REDIRECT:
         response = HttpResponse(content_type=content_type)
         response["X-Accel-Redirect"] = settings.MEDIA_ACCEL_REDIRECT + quote(name)

@@ -6,6 +6,7 @@ production ones: `make run` and the test configuration set the development
 values themselves.
 """
 
+import urllib.parse
 from pathlib import Path
 
 import environ
@@ -187,17 +188,21 @@ MAIL_RETENTION_DAYS = env.int("MAIL_RETENTION_DAYS", default=180)
 HUEY_URL = env.str("HUEY_URL", default="")
 HUEY_IMMEDIATE = env.bool("HUEY_IMMEDIATE", default=False)
 if HUEY_URL:
+    # A Redis that is down costs a request at most the connect timeout (the
+    # email stays in the outbox and is queued again later); the worker's
+    # reads block for 1 s, so its socket timeout is longer. They go into the
+    # URL's query string (redis-py reads them there; huey takes either a URL
+    # or connection options, not both); values already in HUEY_URL win.
+    _huey_url = urllib.parse.urlsplit(HUEY_URL)
+    _huey_query = {
+        "socket_connect_timeout": env.str("HUEY_SOCKET_CONNECT_TIMEOUT", default="1"),
+        "socket_timeout": env.str("HUEY_SOCKET_TIMEOUT", default="5"),
+        **dict(urllib.parse.parse_qsl(_huey_url.query)),
+    }
     HUEY = {
         "huey_class": "huey.RedisHuey",
         "name": "lhh",
-        "url": HUEY_URL,
-        # A Redis that is down costs a request at most the connect timeout
-        # (the email stays in the outbox and is queued again later); the
-        # worker's reads block for 1 s, so its socket timeout is longer.
-        "connection": {
-            "socket_connect_timeout": env.float("HUEY_SOCKET_CONNECT_TIMEOUT", default=1.0),
-            "socket_timeout": env.float("HUEY_SOCKET_TIMEOUT", default=5.0),
-        },
+        "url": _huey_url._replace(query=urllib.parse.urlencode(_huey_query)).geturl(),
         "immediate": HUEY_IMMEDIATE,
         "utc": True,
     }
@@ -224,9 +229,12 @@ WORKER_HEARTBEAT_MAX_AGE = env.int("WORKER_HEARTBEAT_MAX_AGE", default=300)
 # admin logins, and django-reversion's versions (0 keeps every version).
 AXES_LOG_RETENTION_DAYS = env.int("AXES_LOG_RETENTION_DAYS", default=90)
 REVISION_RETENTION_DAYS = env.int("REVISION_RETENTION_DAYS", default=730)
-# The nightly backup (manage.py backup), hour and minute in TIME_ZONE.
+# The nightly backup (manage.py backup), hour and minute in TIME_ZONE, run
+# by the worker; BACKUP_BY_WORKER=0 leaves it to a systemd timer instead
+# (deploy/systemd/lhh-backup.timer, which deploy/install.sh sets up).
 BACKUP_HOUR = env.int("BACKUP_HOUR", default=2)
 BACKUP_MINUTE = env.int("BACKUP_MINUTE", default=30)
+BACKUP_BY_WORKER = env.bool("BACKUP_BY_WORKER", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -280,6 +288,47 @@ STORAGES = {
     },
 }
 
+# Uploads on S3-compatible object storage (django-storages) when a bucket is
+# named: every app server then sees the same files without a shared disk.
+# The bucket stays private: a file's address is still /media/<name>, where
+# core.media checks who may have it, then sends the visitor to a signed
+# address of it valid AWS_QUERYSTRING_EXPIRE seconds (core.storage).
+# Backups and restores read and write it through the same storage API.
+AWS_STORAGE_BUCKET_NAME = env.str("AWS_STORAGE_BUCKET_NAME", default="")
+if AWS_STORAGE_BUCKET_NAME:
+    from botocore.config import Config as _BotoConfig
+
+    STORAGES["default"] = {
+        # S3Storage, with every address through the site (/media/…).
+        "BACKEND": "core.storage.ObjectStorage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            # Another provider than AWS (MinIO, a Vietnamese cloud's S3):
+            # its address.
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("AWS_S3_REGION_NAME", default="") or None,
+            "access_key": env.str("AWS_ACCESS_KEY_ID", default=""),
+            "secret_key": env.str("AWS_SECRET_ACCESS_KEY", default=""),
+            "location": env.str("AWS_LOCATION", default=""),
+            "default_acl": None,
+            "querystring_auth": True,
+            "querystring_expire": env.int("AWS_QUERYSTRING_EXPIRE", default=3600),
+            # A name the server chose is never reused for another file.
+            "file_overwrite": False,
+            "client_config": _BotoConfig(
+                # "path" for a provider without per-bucket host names.
+                s3={"addressing_style": env.str("AWS_S3_ADDRESSING_STYLE", default="auto")},
+                signature_version="s3v4",
+                # An object store that does not answer fails the request
+                # (and /healthz) after these many seconds instead of
+                # holding the worker.
+                connect_timeout=env.float("AWS_S3_CONNECT_TIMEOUT", default=3.0),
+                read_timeout=env.float("AWS_S3_READ_TIMEOUT", default=20.0),
+                retries={"max_attempts": 2, "mode": "standard"},
+            ),
+        },
+    }
+
 FILE_UPLOAD_PERMISSIONS = 0o644
 # Requests larger than this are refused before a view sees them; per-field
 # limits (images, documents) are checked by the upload validators.
@@ -330,6 +379,21 @@ CONTENT_SECURITY_POLICY = {
         "form-action": ["'self'"],
     }
 }
+
+if AWS_STORAGE_BUCKET_NAME:
+    # Pictures in a bucket reach the page by a redirect to the bucket's own
+    # address, which the policy must allow (the browser checks the address
+    # it is sent to): AWS_S3_ORIGIN, or the addresses the endpoint gives the
+    # bucket (path and virtual-host style both).
+    _endpoint = urllib.parse.urlsplit(
+        env.str("AWS_S3_ENDPOINT_URL", default="")
+        or f"https://s3.{env.str('AWS_S3_REGION_NAME', default='') or 'us-east-1'}.amazonaws.com"
+    )
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"] += env.list("AWS_S3_ORIGIN", default=[]) or [
+        f"{_endpoint.scheme}://{_endpoint.netloc}",
+        f"{_endpoint.scheme}://{AWS_STORAGE_BUCKET_NAME}.{_endpoint.netloc}",
+        f"https://{AWS_STORAGE_BUCKET_NAME}.s3.amazonaws.com",
+    ]
 
 # Permissions-Policy: no page of the portal uses these, so no page, and no
 # script that got in, may ask for them.

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 from huey import crontab
-from huey.contrib.djhuey import db_periodic_task, periodic_task
+from huey.contrib.djhuey import db_periodic_task, on_startup, periodic_task
 
 from . import worker
 
@@ -34,6 +34,13 @@ def at_local_time(hour, minute):
 
 @periodic_task(crontab(minute="*"))
 def heartbeat():
+    worker.beat()
+
+
+@on_startup()
+def heartbeat_at_start():
+    """A worker just (re)started is alive now, not at the next minute:
+    /healthz says so as soon as the service is up."""
     worker.beat()
 
 
@@ -64,7 +71,16 @@ def clear_old_versions():
         call_command("deleterevisions", days=days, verbosity=0)
 
 
-@db_periodic_task(at_local_time(lambda: settings.BACKUP_HOUR, lambda: settings.BACKUP_MINUTE))
+backup_time = at_local_time(lambda: settings.BACKUP_HOUR, lambda: settings.BACKUP_MINUTE)
+
+
+def backup_is_due(moment):
+    """The backup's time, unless a systemd timer runs it instead
+    (BACKUP_BY_WORKER=0: deploy/systemd/lhh-backup.timer)."""
+    return settings.BACKUP_BY_WORKER and backup_time(moment)
+
+
+@db_periodic_task(backup_is_due)
 def nightly_backup():
     """manage.py backup, every night; a failure is logged, and tried again
     the next night."""

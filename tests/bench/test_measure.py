@@ -179,3 +179,16 @@ def test_wrk_output_is_parsed():
     assert parsed["non_2xx"] == 3
     assert parsed["latency_p50_ms"] == 11.9
     assert parsed["latency_p99_ms"] == 0.25
+
+
+def test_report_marks_a_page_through_nginx_under_eight_times_the_floor():
+    rows = [
+        *throughput_rows(0.8),
+        {"name": "home", "via": "nginx", "rps": 9000.0, "ratio_to_floor": 9.0},
+        {"name": "article", "via": "nginx", "rps": 6000.0, "ratio_to_floor": 6.0},
+    ]
+    built = report.build_report(synthetic_pages(), rows, {})
+    assert [(m["page"], m["cache"]) for m in built["misses"]] == [("article", "nginx")]
+    text = report.markdown(built)
+    assert "| home | nginx | 9000.0 | 9.00 |" in text
+    assert "| article | nginx | 6000.0 | **6.00** ✗ |" in text

@@ -85,3 +85,21 @@ def test_language_and_time_zone(settings):
     assert settings.LANGUAGE_CODE == "vi"
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
     assert settings.USE_TZ is True
+
+
+def test_the_queue_on_redis_starts_with_its_timeouts():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from huey.contrib.djhuey import HUEY; "
+        "kwargs = HUEY.storage.pool.connection_kwargs; "
+        "print(type(HUEY).__name__, kwargs['db'], kwargs['socket_connect_timeout'], "
+        "kwargs['socket_timeout'])",
+        DEBUG="1",
+        HUEY_URL="redis://127.0.0.1:6379/7",
+        HUEY_IMMEDIATE="0",
+        HUEY_SOCKET_TIMEOUT="4.5",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["RedisHuey", "7", "1.0", "4.5"]

@@ -107,6 +107,22 @@ def test_the_nightly_backup_runs_at_its_local_time(settings):
     assert "nightly_backup" not in due_at(2, 30)
 
 
+def test_the_nightly_backup_is_left_to_the_timer_when_the_worker_should_not_run_it(settings):
+    settings.BACKUP_HOUR, settings.BACKUP_MINUTE = 2, 30
+    settings.BACKUP_BY_WORKER = False
+    assert "nightly_backup" not in due_at(19, 30)
+
+
+def test_a_starting_worker_beats_at_once():
+    from django.core.cache import cache
+
+    from lhh import worker
+
+    cache.delete(worker.KEY)
+    tasks.heartbeat_at_start()
+    assert cache.get(worker.KEY) is not None
+
+
 def test_the_heartbeat_is_due_every_minute():
     assert "heartbeat" in due_at(19, 31)
     assert "heartbeat" in due_at(4, 2)

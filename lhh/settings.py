@@ -457,6 +457,11 @@ LOGGING = {
 # the reverse proxy's body limit (nginx client_max_body_size) must allow it.
 DOCUMENT_MAX_UPLOAD_SIZE = env.int("DOCUMENT_MAX_UPLOAD_SIZE", default=50 * 1024 * 1024)
 
+# --- editorial review ---
+# Days a preview link for someone without an account (liên kết xem trước,
+# core.models.PreviewLink) works; staff may revoke it sooner.
+PREVIEW_LINK_DAYS = env.int("PREVIEW_LINK_DAYS", default=7)
+
 # --- qa ---
 # Hỏi đáp: at most this many questions per visitor address per hour, and
 # this many lookups of unknown tracking codes (guessing) per hour.

@@ -69,7 +69,9 @@ def approvers(model, actor):
     )
     if not found.exists():
         found = User.objects.filter(is_active=True, is_superuser=True).exclude(email="")
-    return list(found.exclude(pk=actor.pk).order_by("pk").values_list("email", flat=True))
+    if actor is not None:
+        found = found.exclude(pk=actor.pk)
+    return list(found.order_by("pk").values_list("email", flat=True))
 
 
 def context(instance, user, base_url):
@@ -102,7 +104,8 @@ def notify(sender, instance, name, user, event=None, author=None, base_url="", *
             about=instance,
             kind=TO_APPROVERS,
         )
-    if name in DECIDED and author is not None and author.pk != user.pk and author.email:
+    is_own = user is not None and author is not None and author.pk == user.pk
+    if name in DECIDED and author is not None and not is_own and author.email:
         heading, outcome = DECIDED[name]
         values = context(instance, user, base_url)
         values.update(

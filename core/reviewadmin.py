@@ -336,6 +336,7 @@ class ReviewAdminMixin:
             status=fields.get("status", ReviewStatus.DRAFT),
             created_by_id=fields.get("created_by_id", fields.get("created_by")),
         )
-        if not review.may_edit(request.user, probe):
+        # A live item comes back live: that is publishing, the approvers'.
+        if not review.may_edit(request.user, probe) or review.holds_changes(request.user, probe):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)

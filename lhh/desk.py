@@ -200,7 +200,14 @@ def own_item(now):
         state = obj.get_status_display()
         if obj.has_change:
             state = f"{state}, thay đổi chờ duyệt"
-        note = f"{state} · sửa {age(obj.updated_at, now)}"
+        if obj.status == ReviewStatus.PENDING or obj.has_change:
+            when = f"gửi {age(obj.since, now)}"
+        elif obj.status == ReviewStatus.RETURNED:
+            # A transition sets updated_at: when it was returned.
+            when = age(obj.updated_at, now)
+        else:
+            when = f"sửa {age(obj.updated_at, now)}"
+        note = f"{state} · {when}"
         return Item(obj.title, change_url(obj), note, is_alert=obj.status == ReviewStatus.RETURNED)
 
     return make

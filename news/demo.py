@@ -828,4 +828,8 @@ def seed_review(log, contributor, editor):
                 to_status=ReviewStatus.RETURNED,
                 comment=comment,
             )
+        # As if written then: updated_at is set on every save.
+        Article.objects.filter(pk=article.pk).update(
+            updated_at=sent_at + timedelta(hours=3 if comment else 0)
+        )
         log(f"Đã tạo tin bài “{title}” ({article.get_status_display()}).")

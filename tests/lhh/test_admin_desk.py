@@ -363,7 +363,8 @@ def test_a_contributor_sees_only_their_own_items_a_returned_one_in_red(client, u
     items = {item.label: item for item in desk.boxes["article-mine"].items}
     assert set(items) == {"Tin bị trả lại", "Tin đang chờ"}
     assert items["Tin bị trả lại"].is_alert
-    assert items["Tin bị trả lại"].note == "Trả lại · sửa vừa xong"
+    assert items["Tin bị trả lại"].note == "Trả lại · vừa xong"
+    assert items["Tin đang chờ"].note.startswith("Chờ duyệt · gửi ")
     assert items["Tin bị trả lại"].url == f"/admin/news/article/{returned.pk}/change/"
     assert not items["Tin đang chờ"].is_alert
     assert [item.label for item in desk.boxes["page-mine"].items] == ["Trang của tôi"]

@@ -327,16 +327,19 @@ class ReviewAdminMixin:
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def has_recover_permission(self, request, obj):
+        """A deleted item comes back in the state it was deleted in: only
+        those who may edit it in that state bring it back, and a live one
+        comes back live, which is publishing: the approvers'."""
+        return review.may_edit(request.user, obj) and not review.holds_changes(request.user, obj)
+
     def recover_view(self, request, version_id, extra_context=None):
-        # A deleted item comes back in the state it was deleted in: only
-        # those who may edit it in that state may bring it back.
         version = get_object_or_404(Version, pk=version_id)
         fields = version.field_dict
         probe = self.model(
             status=fields.get("status", ReviewStatus.DRAFT),
             created_by_id=fields.get("created_by_id", fields.get("created_by")),
         )
-        # A live item comes back live: that is publishing, the approvers'.
-        if not review.may_edit(request.user, probe) or review.holds_changes(request.user, probe):
+        if not self.has_recover_permission(request, probe):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)

@@ -161,23 +161,27 @@ def review_section(request):
                 "created_by__last_name",
             )
         )
-        key = model._meta.model_name
         if reviewing:
-            waiting = apply_filter(request, ReviewQueueFilter, ReviewQueueFilter.WAITING, items)
-            box = Box(
-                label,
-                filter_link(model, ReviewQueueFilter, ReviewQueueFilter.WAITING),
-                key=f"{key}-waiting",
+            value, suffix, order, make = (
+                ReviewQueueFilter.WAITING,
+                "waiting",
+                ("since", "pk"),
+                waiting_item(now),
             )
-            boxes.append(fill(box, waiting.order_by("since", "pk"), waiting_item(now)))
         else:
-            mine = apply_filter(request, ReviewQueueFilter, ReviewQueueFilter.MINE, items)
-            box = Box(
-                label,
-                filter_link(model, ReviewQueueFilter, ReviewQueueFilter.MINE),
-                key=f"{key}-mine",
+            value, suffix, order, make = (
+                ReviewQueueFilter.MINE,
+                "mine",
+                ("-updated_at", "-pk"),
+                own_item(now),
             )
-            boxes.append(fill(box, mine.order_by("-updated_at", "-pk"), own_item(now)))
+        box = Box(
+            label,
+            filter_link(model, ReviewQueueFilter, value),
+            key=f"{model._meta.model_name}-{suffix}",
+        )
+        shown = apply_filter(request, ReviewQueueFilter, value, items).order_by(*order)
+        boxes.append(fill(box, shown, make))
     if not boxes:
         return None
     if reviewing:

@@ -6,7 +6,6 @@ content once they no longer work."""
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import signing
 from django.test import Client
 from django.utils import timezone
@@ -16,17 +15,12 @@ from core.models import ReviewStatus
 from lhh.groups import APPROVER_GROUP, CONTRIBUTOR_GROUP
 from news.models import ArticlePreviewLink
 from tests.news.factories import ArticleFactory
+from tests.news.test_review import client_for, member
 from tests.sitecontent.factories import PageFactory
 
 pytestmark = pytest.mark.django_db
 
 BANNER = "Bản xem trước — chưa đăng"
-
-
-def member(django_user_model, group, username):
-    user = django_user_model.objects.create_user(username, is_staff=True)
-    user.groups.add(Group.objects.get(name=group))
-    return user
 
 
 @pytest.fixture
@@ -37,12 +31,6 @@ def contributor(django_user_model):
 @pytest.fixture
 def approver(django_user_model):
     return member(django_user_model, APPROVER_GROUP, "nguoiduyet")
-
-
-def client_for(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def admin_url(obj, suffix):

@@ -352,6 +352,21 @@ class PreviewLink(models.Model):
             raise signing.BadSignature("Not a preview link")
         return tuple(value)
 
+    @classmethod
+    def from_token(cls, token):
+        """The link a token names, its item loaded; None for a token not
+        signed here, changed, or whose row is gone (its item deleted)."""
+        from django.apps import apps
+
+        try:
+            label, pk = cls.read_token(token)
+            link_model = apps.get_model(label)
+        except (signing.BadSignature, LookupError, ValueError):
+            return None
+        if not issubclass(link_model, cls):
+            return None
+        return link_model.objects.select_related("target").filter(pk=pk).first()
+
     @property
     def is_expired(self):
         return self.expires_at <= timezone.now()

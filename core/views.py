@@ -1,6 +1,4 @@
-from django.apps import apps
 from django.contrib.auth import get_permission_codename
-from django.core import signing
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
@@ -86,7 +84,7 @@ def preview_link(request, token):
     the visitor to its public page."""
     if request.method not in ("GET", "HEAD"):
         return HttpResponseNotAllowed(["GET", "HEAD"])
-    link = _link_of(token)
+    link = PreviewLink.from_token(token)
     if link is None:
         return _gone(
             request,
@@ -126,16 +124,3 @@ def preview_link(request, token):
     )
     _private(response)
     return response
-
-
-def _link_of(token):
-    """The PreviewLink a token names, or None for one not signed here, changed,
-    or whose row is gone (its item was deleted)."""
-    try:
-        label, pk = PreviewLink.read_token(token)
-        link_model = apps.get_model(label)
-    except (signing.BadSignature, LookupError, ValueError):
-        return None
-    if not issubclass(link_model, PreviewLink):
-        return None
-    return link_model.objects.select_related("target").filter(pk=pk).first()

@@ -211,3 +211,29 @@ def test_links_are_made_and_revoked_only_by_post(approver):
     assert not article.preview_links.exists()
     assert visit("/xem-truoc/abc/").status_code == 404
     assert Client().post("/xem-truoc/abc/").status_code in (403, 405)
+
+
+def test_a_link_shows_the_drafts_cover_which_visitors_cannot_fetch(approver):
+    import re
+    from urllib.parse import unquote
+
+    from news.models import Article
+
+    article = ArticleFactory(draft=True, with_cover=True)
+    link, url = share(approver, article)
+    html = visit(url).content.decode()
+    cover = re.search(r'<figure class="news-article__cover">\s*<img src="([^"]+)"', html)[1]
+    assert unquote(cover).endswith(f"?xem-truoc={link.token}")
+    # The rendition the page shows, and the original upload.
+    assert visit(cover).status_code == 200
+    assert visit(cover.split("?")[0]).status_code == 404
+    original = Article.objects.get(pk=article.pk).cover.url
+    assert visit(original).status_code == 404
+    response = visit(f"{original}?xem-truoc={link.token}")
+    assert response.status_code == 200
+    assert "no-store" in response["Cache-Control"]
+    link.revoked_at = timezone.now()
+    link.save()
+    assert visit(f"{original}?xem-truoc={link.token}").status_code == 404
+    other = ArticleFactory(draft=True, with_cover=True)
+    assert visit(f"{other.cover.url}?xem-truoc={link.token}").status_code == 404

@@ -12,6 +12,9 @@ Each app says which of its folders hold such files, in its AppConfig.ready:
 
     media.protect("gallery/", Photo.objects.published, "image", "gallery.view_album")
 
+Someone without an account who holds a working preview link (core.models.
+PreviewLink) gets the files of its item, with `?xem-truoc=<the link's code>`.
+
 Files in other folders (the site's logo, banners, editor images, which have
 names nobody can guess) are public. A rendition of django-imagekit
 (CACHE/images/<source name without extension>/<hash>.jpg) follows its
@@ -89,7 +92,11 @@ def serve(request, path):
         raise Http404("Không tìm thấy tệp.")
     folder, source, rendition = folder_of(name)
     is_public = folder is None or folder.is_visible(source, rendition)
-    if not is_public and not request.user.has_perm(folder.permission):
+    if not (
+        is_public
+        or request.user.has_perm(folder.permission)
+        or is_previewed(request, folder, source, rendition)
+    ):
         raise Http404("Không tìm thấy tệp.")
     if rendition and source and not default_storage.exists(name):
         # Not made yet: the worker makes renditions after the upload.
@@ -103,6 +110,25 @@ def serve(request, path):
     if folder is not None:
         patch_vary_headers(response, ["Cookie"])
     return response
+
+
+# The query parameter that names a preview link (core.views.preview_link).
+PREVIEW_PARAMETER = "xem-truoc"
+
+
+def is_previewed(request, folder, source, rendition):
+    """Whether the request holds a working preview link to the item this
+    file belongs to (its picture, in the page that link shows)."""
+    token = request.GET.get(PREVIEW_PARAMETER)
+    if not token:
+        return False
+    from .models import PreviewLink
+
+    link = PreviewLink.from_token(token)
+    if link is None or not link.is_active:
+        return False
+    stored = getattr(getattr(link.target, folder.field, None), "name", None) or ""
+    return stored.startswith(f"{source}.") if rendition else stored == source
 
 
 PROCESSING_SVG = """<svg xmlns="http://www.w3.org/2000/svg" width="360" height="240" \

@@ -1,7 +1,12 @@
 """The abstract bases content models share (no tables): publishing, slugs, visibility."""
 
+from datetime import timedelta
+
 from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from .text import unique_slug
@@ -148,10 +153,28 @@ class ReviewStatus(models.TextChoices):
     UNPUBLISHED = "unpublished", "Gỡ xuống"
 
 
+class ReviewableQuerySet(PublishableQuerySet):
+    def published(self, now=None):
+        """Published, due by `now` and not past its end date ("hiển thị
+        đến"): what every list, block, feed, sitemap and the home page show.
+        Compared with `now` on every query, as the publish time is, so no job
+        has to take an item down; `now` may be the database's clock
+        (core.sidebar.NOW)."""
+        now = timezone.now() if now is None else now
+        return super().published(now=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+    def reachable(self, now=None):
+        """Published and due, past its end date or not: the item's own
+        address still answers (an expired notice says that it expired)."""
+        return super().published(now=now)
+
+
 class Reviewable(Publishable):
     """Publishable, through review: the state changes only by a transition of
     core.review, never by a form field; each transition is recorded in the
-    model's `review_events` (a concrete ReviewEvent with that related name).
+    model's `review_events` (a concrete ReviewEvent with that related name),
+    and its links for people without an account in `preview_links` (a
+    concrete PreviewLink).
     """
 
     status = models.CharField(
@@ -185,12 +208,57 @@ class Reviewable(Publishable):
     )
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+    # When it, or the change to it, was last sent for review: the age the
+    # admin's queue shows (core.review sets it).
+    submitted_at = models.DateTimeField("gửi duyệt lúc", null=True, blank=True, editable=False)
+    expires_at = models.DateTimeField(
+        "hiển thị đến",
+        null=True,
+        blank=True,
+        help_text=(
+            "Để trống nếu không có hạn. Sau thời điểm này bài không còn trong các danh sách, "
+            "khối tin, RSS, sơ đồ trang và kết quả tìm kiếm; địa chỉ của bài vẫn mở được "
+            "và ghi rõ là đã hết hạn."
+        ),
+    )
+
+    objects = ReviewableQuerySet.as_manager()
 
     # The text fields a change to a live item may touch (the model's own).
     review_fields = ("title", "summary", "body")
 
     class Meta:
         abstract = True
+
+    def clean(self):
+        super().clean()
+        if self.expires_at and self.published_at and self.expires_at <= self.published_at:
+            raise ValidationError(
+                {"expires_at": "Thời điểm hết hạn hiển thị phải sau thời điểm đăng."}
+            )
+
+    @property
+    def is_expired(self):
+        """Past its end date: out of every list, its own page still answers."""
+        return self.expires_at is not None and self.expires_at <= timezone.now()
+
+    @property
+    def state_in_words(self):
+        """What will happen, as the form says it: "Nháp: …", "Hẹn giờ đăng
+        lúc 10:30 ngày 03/12/2026.", "Đã đăng lúc 09:00 ngày 01/12/2026."."""
+        if self.status != ReviewStatus.PUBLISHED:
+            return f"{self.get_status_display()}: khách truy cập chưa xem được."
+        if self.published_at > timezone.now():
+            return f"Hẹn giờ đăng lúc {moment_in_words(self.published_at)}."
+        if self.is_expired:
+            return f"Đã hết hạn hiển thị lúc {moment_in_words(self.expires_at)}."
+        return f"Đã đăng lúc {moment_in_words(self.published_at)}."
+
+
+def moment_in_words(value):
+    """ "10:30 ngày 03/12/2026", in the site's time zone."""
+    moment = timezone.localtime(value)
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
 
 
 class ReviewEvent(models.Model):
@@ -218,3 +286,99 @@ class ReviewEvent(models.Model):
     def __str__(self):
         moved = f"{self.get_from_status_display()} → {self.get_to_status_display()}"
         return f"{self.action} ({moved})" if self.action else moved
+
+
+class PreviewLink(models.Model):
+    """A link to a reviewed item's pending version for someone without an
+    account (the association's leader, on a phone): signed, expiring,
+    revocable. Each reviewed model has a concrete one with a `target`
+    ForeignKey whose related name is `preview_links`; the public view is
+    core.views.shared_preview."""
+
+    # The signing salt: a token of this kind is no use anywhere else.
+    SALT = "core.preview-link"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người tạo",
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField("tạo lúc", default=timezone.now)
+    expires_at = models.DateTimeField("hết hạn lúc")
+    revoked_at = models.DateTimeField("thu hồi lúc", null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="người thu hồi",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["-created_at", "-id"]
+        verbose_name = "liên kết xem trước"
+        verbose_name_plural = "liên kết xem trước"
+
+    def __str__(self):
+        return f"Liên kết xem trước “{self.target}” ({self.state})"
+
+    def save(self, *args, **kwargs):
+        if self.expires_at is None:
+            days = settings.PREVIEW_LINK_DAYS
+            self.expires_at = self.created_at + timedelta(days=days)
+        super().save(*args, **kwargs)
+
+    @property
+    def token(self):
+        """The signed name of this row: which model, which link. Nothing
+        else is in it; whether it still works is read from the row."""
+        return signing.dumps([self._meta.label_lower, self.pk], salt=self.SALT, compress=True)
+
+    @classmethod
+    def read_token(cls, token):
+        """(model label, link pk) of a token signed by `token`; BadSignature
+        when it was not made here or was changed."""
+        value = signing.loads(token, salt=cls.SALT)
+        if not (
+            isinstance(value, list)
+            and len(value) == 2
+            and isinstance(value[0], str)
+            and isinstance(value[1], int)
+        ):
+            raise signing.BadSignature("Not a preview link")
+        return tuple(value)
+
+    @classmethod
+    def from_token(cls, token):
+        """The link a token names, its item loaded; None for a token not
+        signed here, changed, or whose row is gone (its item deleted)."""
+        from django.apps import apps
+
+        try:
+            label, pk = cls.read_token(token)
+            link_model = apps.get_model(label)
+        except (signing.BadSignature, LookupError, ValueError):
+            return None
+        if not issubclass(link_model, cls):
+            return None
+        return link_model.objects.select_related("target").filter(pk=pk).first()
+
+    @property
+    def is_expired(self):
+        return self.expires_at <= timezone.now()
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and not self.is_expired
+
+    @property
+    def state(self):
+        if self.revoked_at is not None:
+            return "đã thu hồi"
+        if self.is_expired:
+            return "đã hết hạn"
+        return "còn hiệu lực"

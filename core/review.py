@@ -17,17 +17,26 @@ state read`), so two approvers approving at once publish it once: the
 second finds no row in the state it read and is refused. The update goes
 through core.models.ContentQuerySet, which bumps the content version and
 tells the search index; `published()` stays "published and due by now".
+
+Each stored transition is announced (core.signals.reviewed) inside its
+transaction, in a savepoint: the emails it causes (lhh.notifications, the
+outbox) exist exactly when the transition does, and nothing failing there
+undoes the transition.
 """
 
+import logging
 from dataclasses import dataclass
 
 import reversion
 from django.db import transaction
 from django.utils import timezone
 
+from . import signals
 from .fields import RichTextField
 from .models import ReviewStatus
 from .sanitize import sanitize_html
+
+logger = logging.getLogger(__name__)
 
 AUTHOR, REVIEWER, APPROVER = "author", "reviewer", "approver"
 # What an author may still edit: the item is not waiting for review, nor live.
@@ -209,24 +218,27 @@ def transitions_for(user, obj):
     ]
 
 
-def apply(obj, name, user, comment=""):
+def apply(obj, name, user, comment="", *, base_url=""):
     """Make transition `name` on the stored `obj`, record it, and return the event.
 
     Raises TransitionRefused with a Vietnamese message when the transition
     is not allowed, or when the item left the state it was read in.
+    `base_url` (scheme and host) makes the links of its emails absolute.
     """
     problem = refusal(user, obj, name, comment)
     if problem:
         raise TransitionRefused(problem)
     transition = TRANSITIONS[name]
     if transition.on_pending_change:
-        return apply_to_pending_change(obj, transition, user, comment)
+        return apply_to_pending_change(obj, transition, user, comment, base_url)
     model = type(obj)
     now = timezone.now()
     changes = {"status": transition.target}
     # Approving publishes now, or at the chosen time when that is later.
     if transition.target == ReviewStatus.PUBLISHED and obj.published_at <= now:
         changes["published_at"] = now
+    if transition.target == ReviewStatus.PENDING:
+        changes["submitted_at"] = now
     for field_name, value in (("updated_at", now), ("updated_by", user)):
         if any(field.name == field_name for field in model._meta.concrete_fields):
             changes[field_name] = value
@@ -248,23 +260,34 @@ def apply(obj, name, user, comment=""):
             comment=comment.strip(),
         )
         record_revision(obj, user, event)
+        announce(obj, name, user, event=event, author=obj.created_by, base_url=base_url)
     return event
 
 
-def hold_change(obj, user, values):
+def hold_change(obj, user, values, *, base_url=""):
     """Keep `values` ({review field: value}) as the pending change of the
-    live `obj`, replacing an earlier one; the live row is left as it is."""
+    live `obj`, replacing an earlier one; the live row is left as it is.
+    A first change is announced (the approvers hear of it); editing the
+    waiting change again is not, and keeps its place in the queue."""
     model = type(obj)
     values = {name: values[name] for name in obj.review_fields if name in values}
     for name, value in values.items():
         # Sanitized now, as a save would: reviewers read it before it is saved.
         if isinstance(model._meta.get_field(name), RichTextField):
             values[name] = sanitize_html(value)
-    type(obj)._default_manager.filter(pk=obj.pk).update(pending_change=values, pending_by=user)
-    obj.pending_change, obj.pending_by = values, user
+    is_new = obj.pending_change is None
+    changes = {"pending_change": values, "pending_by": user}
+    if is_new:
+        changes["submitted_at"] = timezone.now()
+    with transaction.atomic():
+        type(obj)._default_manager.filter(pk=obj.pk).update(**changes)
+        for field_name, value in changes.items():
+            setattr(obj, field_name, value)
+        if is_new:
+            announce(obj, "hold_change", user, author=user, base_url=base_url)
 
 
-def apply_to_pending_change(obj, transition, user, comment):
+def apply_to_pending_change(obj, transition, user, comment, base_url=""):
     """Approve (make live, one save) or reject (discard) the pending change."""
     model = type(obj)
     with transaction.atomic():
@@ -274,6 +297,7 @@ def apply_to_pending_change(obj, transition, user, comment):
             raise TransitionRefused(
                 "Thay đổi này vừa được người khác duyệt hoặc từ chối; hãy tải lại trang."
             )
+        proposer = stored.pending_by
         if transition.name == "approve_change":
             for name, value in stored.pending_change.items():
                 if name in model.review_fields:
@@ -293,9 +317,29 @@ def apply_to_pending_change(obj, transition, user, comment):
             comment=comment.strip(),
         )
         record_revision(stored, user, event)
+        announce(stored, transition.name, user, event=event, author=proposer, base_url=base_url)
     for field in model._meta.concrete_fields:
         setattr(obj, field.attname, getattr(stored, field.attname))
     return event
+
+
+def announce(obj, name, user, *, event=None, author=None, base_url=""):
+    """Send core.signals.reviewed for a stored transition, in a savepoint:
+    a receiver that fails (an email that cannot be written) is logged and
+    undone, and the transition stays stored."""
+    try:
+        with transaction.atomic():
+            signals.reviewed.send(
+                sender=type(obj),
+                instance=obj,
+                name=name,
+                event=event,
+                user=user,
+                author=author,
+                base_url=base_url,
+            )
+    except Exception:
+        logger.exception("Announcing %s of %s %s failed", name, obj._meta.label, obj.pk)
 
 
 def record_revision(obj, user, event):

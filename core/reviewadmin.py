@@ -8,22 +8,67 @@ another person's item answers 403 by its address; bulk deletion and list
 editing (both touch live items) are for approvers only; reverting to an
 older version restores its content, never its state; a deleted item is
 recovered only by someone who may edit it in the state it was deleted in.
+
+Preview links for people without an account (core.models.PreviewLink) are
+made and revoked from the change form, by whoever may see the item there.
 """
 
-from django.contrib import messages
+from django.conf import settings
+from django.contrib import admin, messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import path, reverse
+from django.utils import timezone
 from reversion.models import Version
 
 from . import review
 from .diff import word_diff
-from .models import ReviewStatus
+from .models import ReviewStatus, moment_in_words
 from .text import html_to_text
+
+
+def site_url(request):
+    """The scheme and host the person reached the admin by, for the links
+    of the emails a transition causes."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class ReviewQueueFilter(admin.SimpleListFilter):
+    """The review queue (chờ duyệt: sent for review, or a live item with a
+    change waiting), and one's own items (của tôi)."""
+
+    title = "duyệt bài"
+    parameter_name = "duyet"
+    WAITING = "cho-duyet"
+    MINE = "cua-toi"
+
+    def lookups(self, request, model_admin):
+        return [
+            (self.WAITING, "Chờ duyệt (cả thay đổi của bài đang đăng)"),
+            (self.MINE, "Của tôi"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == self.WAITING:
+            return queryset.filter(Q(status=ReviewStatus.PENDING) | Q(pending_change__isnull=False))
+        if self.value() == self.MINE:
+            return queryset.filter(created_by=request.user)
+        return queryset
+
+
+def preview_url(request, link):
+    """The absolute address of a preview link, to copy and send."""
+    return request.build_absolute_uri(reverse("preview_link", args=[link.token]))
 
 
 class ReviewAdminMixin:
     change_form_template = "admin/review_change_form.html"
+
+    def get_list_filter(self, request):
+        return [ReviewQueueFilter, *super().get_list_filter(request)]
 
     def get_readonly_fields(self, request, obj=None):
         fields = [*super().get_readonly_fields(request, obj), "status"]
@@ -99,7 +144,7 @@ class ReviewAdminMixin:
     def save_model(self, request, obj, form, change):
         if change and review.holds_changes(request.user, obj):
             if form.has_changed():
-                review.hold_change(obj, request.user, form.cleaned_data)
+                review.hold_change(obj, request.user, form.cleaned_data, base_url=site_url(request))
                 self.message_user(
                     request,
                     "Thay đổi đã được lưu và đang chờ duyệt; trang công khai giữ nội dung cũ "
@@ -164,6 +209,15 @@ class ReviewAdminMixin:
         context["review_events"] = (
             list(obj.review_events.select_related("user")) if obj and obj.pk else []
         )
+        context["may_share"] = (
+            bool(obj and obj.pk) and not in_revision and self.may_share(request, obj)
+        )
+        if context["may_share"]:
+            links = list(obj.preview_links.select_related("created_by", "revoked_by"))
+            for link in links:
+                link.url = preview_url(request, link) if link.is_active else ""
+            context["preview_links"] = links
+            context["preview_link_days"] = settings.PREVIEW_LINK_DAYS
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def response_add(self, request, obj, post_url_continue=None):
@@ -180,7 +234,7 @@ class ReviewAdminMixin:
             return
         name, comment = requested
         try:
-            event = review.apply(obj, name, request.user, comment)
+            event = review.apply(obj, name, request.user, comment, base_url=site_url(request))
         except review.TransitionRefused as refused:
             self.message_user(request, refused.message, messages.ERROR)
             return
@@ -189,6 +243,67 @@ class ReviewAdminMixin:
             f"“{obj}”: {event.get_from_status_display()} → {event.get_to_status_display()}.",
             messages.SUCCESS,
         )
+
+    # Preview links -------------------------------------------------------------
+
+    def may_share(self, request, obj):
+        """Whoever may see the item and edit the model shares its pending
+        version: a contributor their own, reviewers anyone's."""
+        return super().has_change_permission(request) and review.may_see(request.user, obj)
+
+    def get_urls(self):
+        opts = self.model._meta
+        name = f"{opts.app_label}_{opts.model_name}"
+        share = self.admin_site.admin_view(self.share_view)
+        revoke = self.admin_site.admin_view(self.revoke_view)
+        return [
+            path("<path:object_id>/preview-links/", share, name=f"{name}_share"),
+            path(
+                "<path:object_id>/preview-links/<int:link_id>/revoke/",
+                revoke,
+                name=f"{name}_revoke_share",
+            ),
+            *super().get_urls(),
+        ]
+
+    def shared_object(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404("Không tìm thấy mục này.")
+        if not self.may_share(request, obj):
+            raise PermissionDenied
+        return obj
+
+    def back_to_form(self, obj):
+        opts = self.model._meta
+        url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        return redirect(f"{url}#preview-links")
+
+    def share_view(self, request, object_id):
+        """A new preview link (the change form's "Tạo liên kết xem trước")."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.shared_object(request, object_id)
+        link = obj.preview_links.create(created_by=request.user)
+        self.message_user(
+            request,
+            f"Đã tạo liên kết xem trước, dùng được đến {moment_in_words(link.expires_at)}: "
+            f"{preview_url(request, link)}",
+            messages.SUCCESS,
+        )
+        return self.back_to_form(obj)
+
+    def revoke_view(self, request, object_id, link_id):
+        """Revoke a link: from now on it answers 410, never the content."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj = self.shared_object(request, object_id)
+        link = get_object_or_404(obj.preview_links, pk=link_id)
+        if link.revoked_at is None:
+            link.revoked_at, link.revoked_by = timezone.now(), request.user
+            link.save(update_fields=["revoked_at", "revoked_by"])
+        self.message_user(request, "Đã thu hồi liên kết xem trước.", messages.SUCCESS)
+        return self.back_to_form(obj)
 
     def history_view(self, request, object_id, extra_context=None):
         obj = self.get_object(request, unquote(object_id))
@@ -212,15 +327,19 @@ class ReviewAdminMixin:
         )
         return super().revision_view(request, object_id, version_id, extra_context)
 
+    def has_recover_permission(self, request, obj):
+        """A deleted item comes back in the state it was deleted in: only
+        those who may edit it in that state bring it back, and a live one
+        comes back live, which is publishing: the approvers'."""
+        return review.may_edit(request.user, obj) and not review.holds_changes(request.user, obj)
+
     def recover_view(self, request, version_id, extra_context=None):
-        # A deleted item comes back in the state it was deleted in: only
-        # those who may edit it in that state may bring it back.
         version = get_object_or_404(Version, pk=version_id)
         fields = version.field_dict
         probe = self.model(
             status=fields.get("status", ReviewStatus.DRAFT),
             created_by_id=fields.get("created_by_id", fields.get("created_by")),
         )
-        if not review.may_edit(request.user, probe):
+        if not self.has_recover_permission(request, probe):
             raise PermissionDenied
         return super().recover_view(request, version_id, extra_context)

@@ -1,5 +1,9 @@
 from django.contrib.auth import get_permission_codename
+from django.http import HttpResponseNotAllowed
+from django.shortcuts import redirect, render
 from django.utils.cache import add_never_cache_headers
+
+from .models import PreviewLink
 
 
 def may_preview(user, model):
@@ -46,3 +50,77 @@ class StaffPreviewMixin:
         if not self.is_public(self.object):
             add_never_cache_headers(response)
         return response
+
+
+# Preview links for people without an account --------------------------------
+
+
+def _gone(request, status, title, message):
+    response = render(
+        request,
+        "core/preview_link_gone.html",
+        {"title": title, "message": message},
+        status=status,
+    )
+    _private(response)
+    return response
+
+
+def _private(response):
+    """Never kept by any cache, never indexed, and the address (which holds
+    the token) never sent to another site as a referrer."""
+    add_never_cache_headers(response)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    response["Referrer-Policy"] = "no-referrer"
+
+
+def preview_link(request, token):
+    """The pending version of a reviewed item, for whoever holds a link made
+    on its admin form (core.models.PreviewLink): the change waiting for
+    approval if the item is live, else the item as it is stored, under a
+    "Bản xem trước — chưa đăng" banner, in the item's own template. A link
+    that was changed or made elsewhere answers 404, an expired or revoked
+    one 410, never the content; a live item without a waiting change sends
+    the visitor to its public page."""
+    if request.method not in ("GET", "HEAD"):
+        return HttpResponseNotAllowed(["GET", "HEAD"])
+    link = PreviewLink.from_token(token)
+    if link is None:
+        return _gone(
+            request,
+            404,
+            "Không tìm thấy bản xem trước",
+            "Liên kết xem trước này không đúng: có thể địa chỉ bị chép thiếu hoặc bị sửa. "
+            "Hãy xin người gửi một liên kết mới.",
+        )
+    if not link.is_active:
+        why = "đã bị thu hồi" if link.revoked_at else "đã hết hạn"
+        return _gone(
+            request,
+            410,
+            f"Liên kết xem trước {why}",
+            f"Liên kết xem trước này {why} nên không còn cho xem nội dung. "
+            "Nếu vẫn cần xem, hãy xin người gửi một liên kết mới.",
+        )
+    item = link.target
+    if item.pending_change is None and item.is_published:
+        # Nothing waits: the public page is the version to see.
+        return redirect(item.get_absolute_url())
+    if item.pending_change is not None:
+        for name, value in item.pending_change.items():
+            if name in item.review_fields:
+                setattr(item, name, value)
+    meta = item._meta
+    response = render(
+        request,
+        f"{meta.app_label}/{meta.model_name}_detail.html",
+        {
+            "object": item,
+            meta.model_name: item,
+            "is_preview": True,
+            "preview_link": link,
+            "has_pending_change": item.pending_change is not None,
+        },
+    )
+    _private(response)
+    return response

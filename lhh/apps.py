@@ -11,9 +11,13 @@ class LhhConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import groups
+        from core.signals import reviewed
+
+        from . import groups, notifications
 
         # After the last app's migrations, when every app's permissions exist.
         post_migrate.connect(
             groups.ensure_staff_groups, sender=self, dispatch_uid="lhh-staff-groups"
         )
+        # The emails of editorial review: to the approvers, to the author.
+        reviewed.connect(notifications.notify, dispatch_uid="lhh-review-notifications")

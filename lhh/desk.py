@@ -16,12 +16,15 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from django.contrib import admin
-from django.db.models import Count, Prefetch, Window
+from django.db.models import BooleanField, Case, Count, Prefetch, When, Window
+from django.db.models.functions import Coalesce
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from reversion.models import Revision, Version
 
-from core.models import Status
+from core import review
+from core.models import ReviewStatus, Status
+from core.reviewadmin import ReviewQueueFilter
 from documents.admin import CurrentValidityFilter, RecentlyIssuedFilter
 from documents.models import Document, Validity
 from gallery.models import Album
@@ -29,6 +32,7 @@ from news.admin import CoverFilter, ScheduleFilter
 from news.models import Article
 from qa.admin import OverdueFilter
 from qa.models import Question, QuestionStatus
+from sitecontent.models import Page
 from visits.models import VisitDay
 
 ITEMS_PER_BOX = 5
@@ -38,6 +42,10 @@ RECENT_REVISIONS = 10
 CHART_WIDTH = 600
 CHART_HEIGHT = 160
 CHART_BAR_GAP = 4
+# An item waiting this many days for review is shown in red.
+REVIEW_ALERT_DAYS = 3
+# The reviewed kinds (core.review), in the order of their boxes.
+REVIEWED = [(Article, "Tin bài"), (Page, "Trang thông tin")]
 
 
 @dataclass
@@ -92,12 +100,121 @@ def filter_link(model, filter_class, value):
     return changelist_url(model, **{filter_class.parameter_name: value})
 
 
+def age(moment, now=None):
+    """How long ago, as staff say it: "vừa xong", "5 phút trước",
+    "3 giờ trước", "3 ngày trước"."""
+    seconds = ((now or timezone.now()) - moment).total_seconds()
+    if seconds < 60:
+        return "vừa xong"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} phút trước"
+    hours = minutes // 60
+    if hours < 24:
+        return f"{hours} giờ trước"
+    return f"{hours // 24} ngày trước"
+
+
+def person(user):
+    return (user.get_full_name() or user.get_username()) if user else "không rõ"
+
+
 def fill(box, queryset, make_item):
     """The box's first items and, from the same query, its total."""
     rows = list(queryset.annotate(desk_total=Window(Count("pk")))[:ITEMS_PER_BOX])
     box.count = rows[0].desk_total if rows else 0
     box.items = [make_item(row) for row in rows]
     return box
+
+
+# Editorial review (duyệt bài) ----------------------------------------------------
+
+
+def review_section(request):
+    """Approvers and editors: what waits for review ("Chờ duyệt": items sent
+    for review and changes to live items), oldest first. Contributors: their
+    own items ("Bài của tôi"), last edited first, a returned one in red.
+    One box per reviewed kind the person may edit."""
+    user, now = request.user, timezone.now()
+    reviewing = any(review.is_reviewer(user, model) for model, _ in REVIEWED)
+    boxes = []
+    for model, label in REVIEWED:
+        if not user.has_perm(review.permission(model, "change")):
+            continue
+        items = (
+            model.objects.select_related("created_by")
+            .annotate(
+                has_change=Case(
+                    When(pending_change__isnull=False, then=True),
+                    default=False,
+                    output_field=BooleanField(),
+                ),
+                since=Coalesce("submitted_at", "updated_at"),
+            )
+            .only(
+                "title",
+                "status",
+                "updated_at",
+                "submitted_at",
+                "created_by__username",
+                "created_by__first_name",
+                "created_by__last_name",
+            )
+        )
+        if reviewing:
+            value, suffix, order, make = (
+                ReviewQueueFilter.WAITING,
+                "waiting",
+                ("since", "pk"),
+                waiting_item(now),
+            )
+        else:
+            value, suffix, order, make = (
+                ReviewQueueFilter.MINE,
+                "mine",
+                ("-updated_at", "-pk"),
+                own_item(now),
+            )
+        box = Box(
+            label,
+            filter_link(model, ReviewQueueFilter, value),
+            key=f"{model._meta.model_name}-{suffix}",
+        )
+        shown = apply_filter(request, ReviewQueueFilter, value, items).order_by(*order)
+        boxes.append(fill(box, shown, make))
+    if not boxes:
+        return None
+    if reviewing:
+        return Section("Chờ duyệt", "review", boxes)
+    return Section("Bài của tôi", "mine", boxes)
+
+
+def waiting_item(now):
+    def make(obj):
+        what = "thay đổi bài đang đăng, gửi" if obj.has_change else "gửi"
+        note = f"{what} {age(obj.since, now)} · {person(obj.created_by)}"
+        is_late = now - obj.since >= timedelta(days=REVIEW_ALERT_DAYS)
+        return Item(obj.title, change_url(obj), note, is_alert=is_late)
+
+    return make
+
+
+def own_item(now):
+    def make(obj):
+        state = obj.get_status_display()
+        if obj.has_change:
+            state = f"{state}, thay đổi chờ duyệt"
+        if obj.status == ReviewStatus.PENDING or obj.has_change:
+            when = f"gửi {age(obj.since, now)}"
+        elif obj.status == ReviewStatus.RETURNED:
+            # A transition sets updated_at: when it was returned.
+            when = age(obj.updated_at, now)
+        else:
+            when = f"sửa {age(obj.updated_at, now)}"
+        note = f"{state} · {when}"
+        return Item(obj.title, change_url(obj), note, is_alert=obj.status == ReviewStatus.RETURNED)
+
+    return make
 
 
 # Editors (biên tập viên) -------------------------------------------------------
@@ -377,7 +494,12 @@ def sections(request):
     """The sections the user's permissions open, in a fixed order."""
     user = request.user
     found = []
-    if user.has_perm("news.change_article"):
+    queue = review_section(request)
+    if queue is not None:
+        found.append(queue)
+    # Everyone's articles: for those who edit anyone's (a contributor sees
+    # only their own, above).
+    if user.has_perm("news.change_article") and review.is_reviewer(user, Article):
         found.append(Section("Tin bài", "news", editor_boxes(request)))
     if user.has_perm("qa.change_question"):
         found.append(Section("Hỏi đáp", "qa", qa_boxes(request)))

@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 import medialibrary.views
 from core import media
 from core.cache import cache_page_for_visitors
+from core.views import preview_link
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from gallery.sitemaps import AlbumSitemap
 from members.sitemaps import MemberSitemap
@@ -52,6 +53,8 @@ urlpatterns = [
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
     path("luot-truy-cap/", include("visits.urls")),
+    # A reviewed item's pending version, for someone without an account.
+    path("xem-truoc/<str:token>/", preview_link, name="preview_link"),
     path("rss/tin-tuc/", LatestArticlesFeed(), name="rss_news"),
     path("rss/tin-tuc/<slug:slug>/", CategoryArticlesFeed(), name="rss_news_category"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),

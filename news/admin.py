@@ -18,7 +18,7 @@ from core import review
 from core.adminsearch import FoldedSearchMixin
 from core.diff import word_diff
 from core.models import Status
-from core.reviewadmin import ReviewAdminMixin
+from core.reviewadmin import ReviewAdminMixin, site_url
 from core.sanitize import sanitize_html
 from core.text import html_to_text
 from medialibrary.widgets import LibraryEditorMixin
@@ -120,7 +120,18 @@ class ArticleAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Vers
         (None, {"fields": ["title", "slug", "category", "summary", "body"]}),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption"]}),
         ("Ký tên và nguồn", {"fields": ["author", "source"]}),
-        ("Đăng bài", {"fields": ["publication_state", "status", "published_at", "is_featured"]}),
+        (
+            "Đăng bài",
+            {
+                "fields": [
+                    "publication_state",
+                    "status",
+                    "published_at",
+                    "expires_at",
+                    "is_featured",
+                ]
+            },
+        ),
         (
             "Theo dõi",
             {
@@ -140,6 +151,8 @@ class ArticleAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Vers
         # "Đã đăng" with a future time is a scheduled article: say so.
         if article.status == Status.PUBLISHED and not article.is_published:
             return "Hẹn giờ đăng"
+        if article.status == Status.PUBLISHED and article.is_expired:
+            return "Hết hạn hiển thị"
         return article.get_status_display()
 
     @admin.display(description="tình trạng")
@@ -269,9 +282,10 @@ class ArticleAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Vers
         """Make transition `name` on each selected article it applies to;
         the rest are left as they are (core.review says why)."""
         changed = 0
+        base_url = site_url(request)
         for article in queryset.select_related("category"):
             try:
-                review.apply(article, name, request.user)
+                review.apply(article, name, request.user, base_url=base_url)
             except review.TransitionRefused:
                 continue
             changed += 1

@@ -4,8 +4,9 @@ from core import apps
 class NewsConfig(apps.ContentAppConfig):
     name = "news"
     verbose_name = "Tin tức"
-    # The review log (core.review) is for staff; visitors never see it.
-    private_models = ("articlereview",)
+    # The review log and the preview links (core.review) are for staff and
+    # their guests; no list visitors see changes with them.
+    private_models = ("articlereview", "articlepreviewlink")
 
     def ready(self):
         from core import media, sidebar
@@ -17,8 +18,9 @@ class NewsConfig(apps.ContentAppConfig):
         from .models import Article
 
         super().ready()
-        # The cover of a draft or scheduled article, and its renditions.
-        media.protect("news/", Article.objects.published, "cover", "news.view_article")
+        # The cover of a draft or scheduled article, and its renditions; an
+        # expired one's page still answers, with its cover.
+        media.protect("news/", Article.objects.reachable, "cover", "news.view_article")
         # Which library images each article's body shows.
         usage.track(Article, "body")
         registry.register(Article, slug="tin-tuc", label="Tin tức", position=10)

@@ -4,14 +4,16 @@ with a cover image drawn with Pillow) and three notices. Rows are created
 only when missing, so running the seed again changes nothing and never
 overwrites what staff edited."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django.core.files.base import ContentFile
+from django.utils import timezone
 from django.utils.html import format_html
 
 from core.demoimages import banner_image
-from core.models import Status
+from core.models import ReviewStatus, Status
+from core.review import TRANSITIONS
 from core.text import vn_slugify
 from medialibrary.models import MediaItem
 
@@ -584,6 +586,29 @@ NOTICES = [
 ]
 
 
+# Notices with an end date (hiển thị đến): the first leaves the lists when
+# its deadline has passed; the second already has (its page says so).
+NOTICE_END_DATES = {
+    "Thông báo nhận hồ sơ dự thi Hội thi Sáng tạo kỹ thuật tỉnh Lâm Đồng lần thứ XI": (
+        2027,
+        7,
+        1,
+        0,
+        0,
+    ),
+    "Thông báo lịch nghỉ Tết Dương lịch năm 2026": (2026, 1, 5, 0, 0),
+}
+EXPIRED_NOTICE = (
+    (2025, 12, 25, 8, 0),
+    "Thông báo lịch nghỉ Tết Dương lịch năm 2026",
+    "Cơ quan Liên hiệp Hội nghỉ Tết Dương lịch từ ngày 01/01/2026 đến hết ngày 04/01/2026.",
+    [
+        "Trong những ngày nghỉ, Văn phòng bố trí cán bộ trực để tiếp nhận công văn khẩn.",
+        "Cơ quan làm việc trở lại từ thứ Hai, ngày 05/01/2026.",
+    ],
+)
+
+
 def _at(parts):
     return datetime(*parts, tzinfo=TZ)
 
@@ -605,6 +630,7 @@ def _create_article(categories, log, **data):
         is_featured=data.get("is_featured", False),
         status=Status.PUBLISHED,
         published_at=_at(data["published_at"]),
+        expires_at=_at(data["expires_at"]) if data.get("expires_at") else None,
     )
     if cover:
         text, colours = cover
@@ -706,14 +732,104 @@ def seed(log):
             is_featured=featured,
         )
 
-    for at, title, summary, paragraphs in NOTICES:
+    for at, title, summary, paragraphs in [*NOTICES, EXPIRED_NOTICE]:
         _create_article(
             categories,
             log,
             category="thong-bao",
             published_at=at,
+            expires_at=NOTICE_END_DATES.get(title),
             title=title,
             summary=summary,
             body=_html(paragraphs),
             author="Văn phòng Liên hiệp Hội",
         )
+
+
+# Editorial review (core.review): what a contributor sent, as the demo
+# accounts of `seed_demo --admin` see it. (category, title, summary,
+# paragraphs, hours since it was sent, the editor's comment when returned)
+IN_REVIEW = [
+    (
+        "tin-hoat-dong-lien-hiep-hoi",
+        "Hội thảo ứng dụng công nghệ sinh học trong sản xuất rau an toàn tại Đơn Dương",
+        "Hơn 80 nông dân và cán bộ kỹ thuật dự hội thảo do Hội Sinh học tỉnh phối hợp tổ chức.",
+        [
+            "Các báo cáo viên giới thiệu chế phẩm sinh học thay thế thuốc bảo vệ thực vật hóa học.",
+            "Nhiều hộ dân đăng ký tham gia mô hình trình diễn trong vụ đông xuân tới.",
+        ],
+        52,
+        "",
+    ),
+    (
+        "tin-tuc-tong-hop",
+        "Sinh viên Đà Lạt giành giải Nhì cuộc thi Sáng tạo thanh thiếu niên toàn quốc",
+        "Mô hình cảnh báo sạt lở đất dùng cảm biến giá rẻ của nhóm sinh viên được đánh giá cao.",
+        [
+            "Nhóm tác giả gồm ba sinh viên năm thứ ba ngành Kỹ thuật điện tử.",
+            "Mô hình đã được thử nghiệm tại hai xã miền núi của huyện Lạc Dương.",
+        ],
+        5,
+        "",
+    ),
+    (
+        "tin-hoat-dong-lien-hiep-hoi",
+        "Tập huấn kỹ năng tư vấn, phản biện cho cán bộ các hội thành viên",
+        "Lớp tập huấn diễn ra trong hai ngày với sự tham gia của 45 học viên.",
+        [
+            "Học viên được hướng dẫn quy trình tổ chức một hoạt động tư vấn, phản biện.",
+            "Theo số liệu của Ban tổ chức, đã có hơn 200 ý kiến phản biện được gửi tới UBND tỉnh.",
+        ],
+        30,
+        "Bài cần thêm ảnh đại diện và ghi rõ nguồn tin; con số “hơn 200 ý kiến” ở đoạn 2 "
+        "cần kiểm tra lại với Ban Tư vấn, phản biện trước khi gửi lại.",
+    ),
+]
+
+
+def seed_review(log, contributor, editor):
+    """Two articles of `contributor` waiting for review, and one `editor`
+    returned with a comment; each step recorded as core.review records it.
+    Made only when missing, like the rest of the demo."""
+    categories = {category.slug: category for category in Category.objects.all()}
+    now = timezone.now()
+    submit, give_back = TRANSITIONS["submit"], TRANSITIONS["return"]
+    for category, title, summary, paragraphs, hours, comment in IN_REVIEW:
+        slug = vn_slugify(title)
+        if Article.objects.filter(slug=slug).exists() or category not in categories:
+            continue
+        sent_at = now - timedelta(hours=hours)
+        article = Article.objects.create(
+            slug=slug,
+            title=title,
+            category=categories[category],
+            summary=summary,
+            body=_html(paragraphs),
+            author=contributor.get_full_name(),
+            status=ReviewStatus.RETURNED if comment else ReviewStatus.PENDING,
+            published_at=sent_at,
+            submitted_at=sent_at,
+            created_by=contributor,
+            updated_by=contributor,
+        )
+        article.review_events.create(
+            user=contributor,
+            at=sent_at,
+            action=submit.label,
+            from_status=ReviewStatus.DRAFT,
+            to_status=ReviewStatus.PENDING,
+        )
+        if comment:
+            article.review_events.create(
+                user=editor,
+                at=sent_at + timedelta(hours=3),
+                action=give_back.label,
+                from_status=ReviewStatus.PENDING,
+                to_status=ReviewStatus.RETURNED,
+                comment=comment,
+            )
+        # As if written then: updated_at is set on every save.
+        Article.objects.filter(pk=article.pk).update(
+            updated_at=sent_at + timedelta(hours=3 if comment else 0)
+        )
+        log(f"Đã tạo tin bài “{title}” ({article.get_status_display()}).")

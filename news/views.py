@@ -46,6 +46,10 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
     model = Article
     other_count = 10
 
+    def public_queryset(self, queryset):
+        # Past its end date it leaves every list, but its address answers.
+        return queryset.reachable()
+
     def get_queryset(self):
         return super().get_queryset().select_related("category", "category__parent")
 
@@ -76,7 +80,7 @@ def count_view(article_id):
     page served by any cache counts too. One UPDATE with F(): simultaneous
     readers never lose a count. A staff preview of a draft is not a view."""
     if article_id.isdigit() and len(article_id) <= 18:
-        Article.objects.published().filter(pk=article_id).update(view_count=F("view_count") + 1)
+        Article.objects.reachable().filter(pk=article_id).update(view_count=F("view_count") + 1)
 
 
 # A linked article is what a burst of visitors reads: anonymous readers get

@@ -2,7 +2,7 @@
 
 A registered model (search.registry) defines `search_document()`, returning
 the fields of its entry as a dict (title, body, url, date, is_public,
-published_at) or None when it must not be found (an inactive organization).
+published_at, expires_at) or None when it must not be found (an inactive organization).
 Saving or deleting the object keeps its row right; `manage.py
 rebuild_search_index` rebuilds them all.
 """
@@ -31,6 +31,7 @@ def entry_values(kind, document):
         "date": document.get("date") or timezone.now(),
         "is_public": document.get("is_public", True),
         "published_at": document.get("published_at"),
+        "expires_at": document.get("expires_at"),
         "title_exact": normalize(title),
         "title_folded": folded(title),
         "exact": normalize(f"{title} {body}"),

@@ -8,8 +8,14 @@ from core.indexes import TrigramIndex
 
 class SearchEntryQuerySet(models.QuerySet):
     def visible(self):
+        """Public, due and not past its end date, at query time: a scheduled
+        item is found from its publish time and an expired one no longer,
+        with no job to re-index them."""
+        now = timezone.now()
         return self.filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now()), is_public=True
+            Q(published_at__isnull=True) | Q(published_at__lte=now),
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now),
+            is_public=True,
         )
 
 
@@ -27,6 +33,7 @@ class SearchEntry(models.Model):
     date = models.DateTimeField("ngày")
     is_public = models.BooleanField("công khai", default=True)
     published_at = models.DateTimeField("thời điểm đăng", null=True, blank=True)
+    expires_at = models.DateTimeField("hiển thị đến", null=True, blank=True)
     title_exact = WordsField(editable=False)
     title_folded = WordsField(editable=False)
     exact = WordsField(editable=False)

@@ -55,7 +55,17 @@ class PageAdmin(
     list_editable = ["order", "is_in_menu"]
     list_filter = ["status", "is_in_menu"]
     search_fields = ["title", "summary"]
-    fields = ["title", "slug", "summary", "body", "status", "published_at", "is_in_menu", "order"]
+    fields = [
+        "title",
+        "slug",
+        "summary",
+        "body",
+        "status",
+        "published_at",
+        "expires_at",
+        "is_in_menu",
+        "order",
+    ]
 
 
 @admin.register(Link)

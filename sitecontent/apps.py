@@ -7,8 +7,9 @@ class SitecontentConfig(apps.ContentAppConfig):
 
     name = "sitecontent"
     verbose_name = "Nội dung chung của trang"
-    # The review log (core.review) is for staff; visitors never see it.
-    private_models = ("pagereview",)
+    # The review log and the preview links (core.review) are for staff and
+    # their guests; no list visitors see changes with them.
+    private_models = ("pagereview", "pagepreviewlink")
 
     def ready(self):
         from core import sidebar

@@ -11,8 +11,9 @@ from core.addresses import reverse
 from core.fields import RichTextField, UploadImageField
 from core.models import (
     ContentQuerySet,
-    PublishableQuerySet,
+    PreviewLink,
     Reviewable,
+    ReviewableQuerySet,
     ReviewEvent,
     SluggedModel,
     Status,
@@ -22,7 +23,7 @@ from core.text import html_to_text
 from .privacy import PRIVACY_NOTICE_SLUG
 
 
-class PageQuerySet(PublishableQuerySet):
+class PageQuerySet(ReviewableQuerySet):
     def sidebar_menu(self, limit=50):
         """THÔNG TIN CHÍNH: the published pages shown in the menu, in order."""
 
@@ -166,6 +167,7 @@ class Page(SluggedModel, Reviewable):
             "date": self.published_at,
             "is_public": self.status == Status.PUBLISHED,
             "published_at": self.published_at,
+            "expires_at": self.expires_at,
         }
 
 
@@ -179,6 +181,21 @@ class PageReview(ReviewEvent):
     class Meta(ReviewEvent.Meta):
         verbose_name = "bước duyệt trang"
         verbose_name_plural = "các bước duyệt trang"
+
+
+class PagePreviewLink(PreviewLink):
+    """A link to a page's pending version for someone without an account."""
+
+    target = models.ForeignKey(
+        Page,
+        verbose_name="trang thông tin",
+        on_delete=models.CASCADE,
+        related_name="preview_links",
+    )
+
+    class Meta(PreviewLink.Meta):
+        verbose_name = "liên kết xem trước trang"
+        verbose_name_plural = "liên kết xem trước trang"
 
 
 class LinkQuerySet(ContentQuerySet):

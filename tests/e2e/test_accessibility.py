@@ -15,7 +15,16 @@ import pytest
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 WIDTHS = [390, 1280]
 # Full-page screenshots of these, at both widths, in test-artifacts/.
-SCREENSHOTS = {"home", "article", "documents-list", "members-index", "ask-form"}
+SCREENSHOTS = {
+    "home",
+    "article",
+    "documents-list",
+    "members-index",
+    "ask-form",
+    "preview-link",
+    "preview-link-gone",
+    "expired-notice",
+}
 
 
 def _first_url(model_path, manager="published"):
@@ -24,6 +33,35 @@ def _first_url(model_path, manager="published"):
     model = import_string(model_path)
     queryset = getattr(model.objects, manager)() if manager else model.objects.all()
     return queryset.first().get_absolute_url()
+
+
+def _expired_notice_url():
+    from django.db.models import Q
+    from django.utils import timezone
+
+    from news.models import Article
+
+    expired = Q(expires_at__lte=timezone.now())
+    return Article.objects.reachable().notices().filter(expired).first().get_absolute_url()
+
+
+def _preview_url(revoked=False):
+    """A preview link (core.views.preview_link) to a new article waiting
+    for review; revoked, it is the 410 page."""
+    from django.utils import timezone
+
+    from core.models import ReviewStatus
+    from news.models import Article, Category
+
+    article = Article.objects.create(
+        title="Hội thảo chờ lãnh đạo xem trước",
+        category=Category.objects.filter(is_notice=False).first(),
+        summary="Bản tin gửi lãnh đạo xem trước khi đăng.",
+        body="<p>Nội dung hội thảo, chờ duyệt.</p>",
+        status=ReviewStatus.PENDING,
+    )
+    link = article.preview_links.create(revoked_at=timezone.now() if revoked else None)
+    return f"/xem-truoc/{link.token}/"
 
 
 # Each public page type, and how to find one of it in the demo content.
@@ -48,7 +86,13 @@ PAGES = {
     "static-page": lambda: "/gioi-thieu/lien-he/",
     "search-results": lambda: "/tim-kiem/?q=khoa+hoc",
     "not-found": lambda: "/khong-co-trang-nay/",
+    # Editorial review: a notice past its end date, a preview link, a
+    # preview link that no longer works.
+    "expired-notice": _expired_notice_url,
+    "preview-link": _preview_url,
+    "preview-link-gone": lambda: _preview_url(revoked=True),
 }
+STATUS = {"not-found": 404, "preview-link-gone": 410}
 
 
 @pytest.fixture(scope="session")
@@ -88,7 +132,7 @@ def test_every_page_type_has_no_axe_violation(browser, site, axe_source, width, 
     failures = {}
     for name, url in PAGES.items():
         response = page.goto(site.url + url())
-        assert response.status == (404 if name == "not-found" else 200), url()
+        assert response.status == STATUS.get(name, 200), page.url
         if name in SCREENSHOTS:
             screenshot(page, f"{name}-{width}")
         violations = run_axe(page, axe_source)

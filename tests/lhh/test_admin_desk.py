@@ -14,21 +14,32 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from core.models import Status
+from core import review
+from core.models import ReviewStatus, Status
 from documents.models import Validity
-from lhh.groups import STAFF_GROUPS
+from lhh.desk import age
+from lhh.groups import APPROVER_GROUP, CONTRIBUTOR_GROUP, STAFF_GROUPS
 from qa.models import QuestionStatus
 from tests.documents.factories import DocumentFactory
 from tests.gallery.factories import AlbumFactory
 from tests.news.factories import ArticleFactory, CategoryFactory, png_bytes
 from tests.qa.factories import AnsweredQuestionFactory, QuestionFactory, TopicFactory
+from tests.sitecontent.factories import PageFactory
 from visits.models import VisitDay
 
 pytestmark = pytest.mark.django_db
 
 EDITOR, CLERK, QA_OFFICER = "Biên tập viên", "Văn thư", "Cán bộ hỏi đáp"
+CONTRIBUTOR, APPROVER = CONTRIBUTOR_GROUP, APPROVER_GROUP
 SUPERUSER = "Quản trị viên"
-SECTION_OF = {EDITOR: "news", CLERK: "documents", QA_OFFICER: "qa", SUPERUSER: "admin"}
+SECTION_OF = {
+    EDITOR: "news",
+    CLERK: "documents",
+    QA_OFFICER: "qa",
+    SUPERUSER: "admin",
+    CONTRIBUTOR: "mine",
+    APPROVER: "review",
+}
 COVER = {"cover": "news/2026/01/anh.png", "cover_caption": "Đại biểu dự hội nghị"}
 
 
@@ -49,7 +60,7 @@ def client_for(client, user):
     return client
 
 
-def make_work(count, author=None):
+def make_work(count, author=None, contributor=None):
     """`count` items for each box, and as many that belong in none; their pks by box."""
     cover_file = Path(settings.MEDIA_ROOT) / COVER["cover"]
     cover_file.parent.mkdir(parents=True, exist_ok=True)
@@ -66,6 +77,24 @@ def make_work(count, author=None):
         return pks
 
     articles("drafts", status=Status.DRAFT, published_at=now - timedelta(days=20), **COVER)
+    # Editorial review: sent for review, a live one with a change waiting,
+    # and a contributor's own (returned to them).
+    articles("article-waiting", status=ReviewStatus.PENDING, submitted_at=now, **COVER)
+    for article in ArticleFactory.create_batch(
+        count, category=category, published_at=now - timedelta(days=50), **COVER
+    ):
+        review.hold_change(article, author, {"title": f"{article.title} (sửa)"})
+        made["article-waiting"].add(article.pk)
+    articles("article-mine", status=ReviewStatus.RETURNED, created_by=contributor, **COVER)
+    made["page-waiting"] = {
+        page.pk for page in PageFactory.create_batch(count, status=ReviewStatus.PENDING)
+    }
+    made["page-mine"] = {
+        page.pk
+        for page in PageFactory.create_batch(
+            count, status=ReviewStatus.DRAFT, created_by=contributor
+        )
+    }
     articles("scheduled", published_at=now + timedelta(days=2), **COVER)
     articles("recent", published_at=now - timedelta(days=2), **COVER)
     made["covers"] = articles("old", published_at=now - timedelta(days=30))
@@ -117,6 +146,10 @@ def make_work(count, author=None):
 
 
 SHOWN = [
+    "article-waiting",
+    "page-waiting",
+    "article-mine",
+    "page-mine",
     "drafts",
     "scheduled",
     "recent",
@@ -143,26 +176,28 @@ def desk_of(response):
 @pytest.mark.parametrize(
     "role, sections",
     [
-        (EDITOR, ["news"]),
+        (CONTRIBUTOR, ["mine"]),
+        (EDITOR, ["review", "news"]),
+        (APPROVER, ["review", "news"]),
         (QA_OFFICER, ["qa"]),
         (CLERK, ["documents"]),
-        (SUPERUSER, ["news", "qa", "documents"]),
+        (SUPERUSER, ["review", "news", "qa", "documents"]),
     ],
 )
 def test_each_role_sees_its_own_boxes_only(client, users, role, sections):
     response = client_for(client, users[role]).get("/admin/")
     desk = desk_of(response)
     assert desk.sections == sections
-    for key in SECTION_OF.values():
+    for key in set(SECTION_OF.values()):
         shown = key in sections or (key == "admin" and role == SUPERUSER)
         assert (f'id="desk-{key}"' in desk.html) is shown, key
     # The app list is still there, below the desk.
     assert 'id="content-main"' in desk.html
 
 
-@pytest.mark.parametrize("role", [EDITOR, QA_OFFICER, CLERK])
+@pytest.mark.parametrize("role", [CONTRIBUTOR, EDITOR, APPROVER, QA_OFFICER, CLERK])
 def test_each_box_links_to_a_list_of_exactly_its_items(client, users, role):
-    made = make_work(2)
+    made = make_work(2, author=users[EDITOR], contributor=users[CONTRIBUTOR])
     client = client_for(client, users[role])
     desk = desk_of(client.get("/admin/"))
     assert desk.boxes
@@ -231,7 +266,7 @@ def test_the_administrator_sees_totals_and_recent_changes(client, users):
     make_work(2, author=users[EDITOR])
     desk = desk_of(client_for(client, users[SUPERUSER]).get("/admin/"))
     totals = {label: count for label, count, url in desk.overview["totals"]}
-    assert totals == {"Tin bài": 12, "Văn bản": 10, "Câu hỏi": 10, "Album ảnh": 2}
+    assert totals == {"Tin bài": 18, "Văn bản": 10, "Câu hỏi": 10, "Album ảnh": 2}
     changes = desk.overview["changes"]
     assert len(changes) == 2
     assert changes[0].who == users[EDITOR].username
@@ -244,17 +279,93 @@ def test_the_desk_runs_the_same_queries_whatever_the_data_size(
     client, users, django_assert_num_queries
 ):
     # Every role at both sizes in one test: making the data is the slow part.
-    roles = [EDITOR, QA_OFFICER, CLERK, SUPERUSER]
-    make_work(3, author=users[SUPERUSER])
+    roles = [CONTRIBUTOR, EDITOR, APPROVER, QA_OFFICER, CLERK, SUPERUSER]
+    make_work(3, author=users[SUPERUSER], contributor=users[CONTRIBUTOR])
     few = {}
     for role in roles:
         client_for(client, users[role]).get("/admin/")  # per-process caches (content types)
         with CaptureQueriesContext(connection) as queries:
             assert client.get("/admin/").status_code == 200
         few[role] = len(queries)
-    make_work(27, author=users[SUPERUSER])
+    make_work(27, author=users[SUPERUSER], contributor=users[CONTRIBUTOR])
     for role in roles:
         client_for(client, users[role])
         with django_assert_num_queries(few[role]):
             assert client.get("/admin/").status_code == 200
     print("queries per role:", few)
+
+
+# Editorial review: "Chờ duyệt" and "Bài của tôi" ------------------------------
+
+
+@pytest.mark.parametrize(
+    "minutes, words",
+    [
+        (0.5, "vừa xong"),
+        (5, "5 phút trước"),
+        (180, "3 giờ trước"),
+        (3 * 24 * 60 + 5, "3 ngày trước"),
+    ],
+)
+def test_an_age_is_said_as_staff_say_it(minutes, words):
+    now = timezone.now()
+    assert age(now - timedelta(minutes=minutes), now) == words
+
+
+def test_the_review_queue_shows_each_waiting_item_with_its_age_oldest_first(client, users):
+    now = timezone.now()
+    author = users[CONTRIBUTOR]
+    author.first_name, author.last_name = "Trần Văn", "Bình"
+    author.save()
+    ArticleFactory(
+        title="Tin gửi hôm qua",
+        status=ReviewStatus.PENDING,
+        submitted_at=now - timedelta(hours=26),
+        created_by=author,
+    )
+    ArticleFactory(
+        title="Tin gửi bốn ngày trước",
+        status=ReviewStatus.PENDING,
+        submitted_at=now - timedelta(days=4, minutes=1),
+        created_by=author,
+    )
+    live = ArticleFactory(title="Tin đang đăng", created_by=author)
+    review.hold_change(live, author, {"title": "Tin đang đăng (đã sửa)"})
+    PageFactory(title="Trang chờ duyệt", status=ReviewStatus.PENDING, created_by=author)
+    ArticleFactory(title="Nháp chưa gửi", status=ReviewStatus.DRAFT, created_by=author)
+
+    desk = desk_of(client_for(client, users[APPROVER]).get("/admin/"))
+    articles = desk.boxes["article-waiting"]
+    assert [(item.note, item.is_alert) for item in articles.items] == [
+        ("gửi 4 ngày trước · Trần Văn Bình", True),
+        ("gửi 1 ngày trước · Trần Văn Bình", False),
+        ("thay đổi bài đang đăng, gửi vừa xong · Trần Văn Bình", False),
+    ]
+    assert [item.label for item in articles.items][:2] == [
+        "Tin gửi bốn ngày trước",
+        "Tin gửi hôm qua",
+    ]
+    assert [item.label for item in desk.boxes["page-waiting"].items] == ["Trang chờ duyệt"]
+    assert 'id="desk-review"' in desk.html
+    assert "gửi 4 ngày trước · Trần Văn Bình" in desk.html
+    assert "Nháp chưa gửi" not in desk.html.split('id="desk-news"')[0]
+
+
+def test_a_contributor_sees_only_their_own_items_a_returned_one_in_red(client, users):
+    mine = users[CONTRIBUTOR]
+    returned = ArticleFactory(title="Tin bị trả lại", status=ReviewStatus.RETURNED, created_by=mine)
+    ArticleFactory(title="Tin đang chờ", status=ReviewStatus.PENDING, created_by=mine)
+    ArticleFactory(title="Tin của người khác", status=ReviewStatus.PENDING)
+    PageFactory(title="Trang của tôi", status=ReviewStatus.DRAFT, created_by=mine)
+
+    desk = desk_of(client_for(client, mine).get("/admin/"))
+    assert desk.sections == ["mine"]
+    items = {item.label: item for item in desk.boxes["article-mine"].items}
+    assert set(items) == {"Tin bị trả lại", "Tin đang chờ"}
+    assert items["Tin bị trả lại"].is_alert
+    assert items["Tin bị trả lại"].note == "Trả lại · vừa xong"
+    assert items["Tin đang chờ"].note.startswith("Chờ duyệt · gửi ")
+    assert items["Tin bị trả lại"].url == f"/admin/news/article/{returned.pk}/change/"
+    assert not items["Tin đang chờ"].is_alert
+    assert [item.label for item in desk.boxes["page-mine"].items] == ["Trang của tôi"]
+    assert "Tin của người khác" not in desk.html

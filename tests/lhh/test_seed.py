@@ -58,11 +58,48 @@ def test_seed_demo_admin_creates_the_demo_account_once(django_user_model):
     # One staff account per group, to try the admin as each role.
     staff = django_user_model.objects.filter(is_staff=True, is_superuser=False)
     assert {(user.username, user.groups.get().name) for user in staff} == {
+        ("congtacvien", "Cộng tác viên"),
         ("bientap", "Biên tập viên"),
+        ("duyet", "Người duyệt"),
         ("vanthu", "Văn thư"),
         ("hoidap", "Cán bộ hỏi đáp"),
     }
     assert all(user.check_password("lhh-demo-2026") for user in staff)
+
+
+def test_seed_demo_admin_prints_every_demo_account(capsys):
+    call_command("seed_demo", "--admin", verbosity=1)
+    printed = capsys.readouterr().out
+    for account in ("admin / lhh-demo-2026", "congtacvien (Cộng tác viên)", "duyet (Người duyệt)"):
+        assert account in printed
+
+
+def test_seed_demo_admin_leaves_two_articles_waiting_and_one_returned_with_a_comment():
+    from core.models import ReviewStatus
+    from news.models import Article
+
+    call_command("seed_demo", "--admin", verbosity=0)
+    call_command("seed_demo", "--admin", verbosity=0)
+    waiting = Article.objects.filter(status=ReviewStatus.PENDING)
+    returned = Article.objects.get(status=ReviewStatus.RETURNED)
+    assert waiting.count() == 2
+    assert {a.created_by.username for a in [*waiting, returned]} == {"congtacvien"}
+    assert all(a.submitted_at for a in waiting)
+    event = returned.review_events.first()
+    assert (event.user.username, event.to_status) == ("bientap", ReviewStatus.RETURNED)
+    assert "ảnh đại diện" in event.comment
+    # Waiting is not published: nothing of it is on the site.
+    assert not Article.objects.published().filter(status=ReviewStatus.PENDING).exists()
+
+
+def test_seed_demo_has_an_expired_notice_that_is_out_of_the_lists():
+    from news.models import Article
+
+    call_command("seed_demo", verbosity=0)
+    expired = Article.objects.get(title="Thông báo lịch nghỉ Tết Dương lịch năm 2026")
+    assert expired.is_expired
+    assert not Article.objects.published().filter(pk=expired.pk).exists()
+    assert Article.objects.reachable().filter(pk=expired.pk).exists()
 
 
 def test_demo_images_have_their_size_stored():

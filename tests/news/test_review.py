@@ -7,6 +7,7 @@ the admin through the test client, on articles that exist already.
 from datetime import timedelta
 
 import pytest
+import reversion
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.utils import timezone
@@ -506,3 +507,29 @@ def test_reverting_a_live_article_is_refused_to_those_whose_changes_wait(contrib
     assert client_for(contributor).post(url, form(article, title="Lách")).status_code == 403
     article.refresh_from_db()
     assert article.title != "Lách"
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_recovering_a_deleted_live_article_is_the_approvers(users, approver, role):
+    article = own_draft(users[role], title="Tin đã xoá")
+    review.apply(article, "approve", approver)
+    client_for(approver).post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    version = Version.objects.get_deleted(Article).get(object_id=str(article.pk))
+    url = f"/admin/news/article/recover/{version.pk}/"
+    response = client_for(users[role]).post(url, form(article))
+    recovered = Article.objects.filter(pk=article.pk).exists()
+    assert recovered == (role == APPROVER_GROUP)
+    if role != APPROVER_GROUP:
+        assert response.status_code == 403
+
+
+def test_a_contributor_recovers_their_own_deleted_draft(contributor):
+    article = own_draft(contributor, title="Nháp lỡ xoá")
+    with reversion.create_revision():
+        article.save()
+    client = client_for(contributor)
+    client.post(f"/admin/news/article/{article.pk}/delete/", {"post": "yes"})
+    assert not Article.objects.filter(pk=article.pk).exists()
+    version = Version.objects.get_deleted(Article).get(object_id=str(article.pk))
+    client.post(f"/admin/news/article/recover/{version.pk}/", form(article))
+    assert Article.objects.get(pk=article.pk).status == ReviewStatus.DRAFT

@@ -6,16 +6,23 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from lhh.groups import APPROVER_GROUP, CONTRIBUTOR_GROUP, EDITOR_GROUP
+from news.demo import seed_review
+
 # Each app adds its demo content in its own `demo.py` with a `seed(log)`
 # function; order matters where one app's content links to another's.
 DEMO_APPS = ["sitecontent", "news", "members", "documents", "qa", "gallery"]
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "lhh-demo-2026"
-# One account per staff group (lhh.groups), to try the admin as each role.
+# One account per staff group (lhh.groups), to try the admin as each role;
+# each has an address at example.com, so the review emails show in the
+# worker's output (the console mail backend of `make run`).
 DEMO_STAFF = [
     # Django's full name is "first last": the family and middle names first.
-    ("bientap", "Nguyễn Thị", "Hoa", "Biên tập viên"),
+    ("congtacvien", "Phạm Văn", "Đức", CONTRIBUTOR_GROUP),
+    ("bientap", "Nguyễn Thị", "Hoa", EDITOR_GROUP),
+    ("duyet", "Hoàng Thị", "Mai", APPROVER_GROUP),
     ("vanthu", "Trần Văn", "Minh", "Văn thư"),
     ("hoidap", "Lê Thị", "Lan", "Cán bộ hỏi đáp"),
 ]
@@ -37,9 +44,16 @@ class Command(BaseCommand):
             for app in DEMO_APPS:
                 if find_spec(f"{app}.demo") is not None:
                     import_module(f"{app}.demo").seed(log)
-        self.stdout.write(self.style.SUCCESS("Đã nạp nội dung mẫu."))
         if admin:
             self.ensure_admin()
+            # The review demo belongs to the demo accounts: made with them.
+            users = get_user_model().objects.filter(username__in=["congtacvien", "bientap"])
+            by_name = {user.username: user for user in users}
+            with transaction.atomic():
+                seed_review(log, contributor=by_name["congtacvien"], editor=by_name["bientap"])
+        self.stdout.write(self.style.SUCCESS("Đã nạp nội dung mẫu."))
+        if admin:
+            self.print_accounts()
 
     def ensure_admin(self):
         User = get_user_model()
@@ -50,12 +64,19 @@ class Command(BaseCommand):
         for username, first_name, last_name, group in DEMO_STAFF:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first_name, "last_name": last_name, "is_staff": True},
+                defaults={
+                    "first_name": first_name,
+                    "last_name": last_name,
+                    "email": f"{username}@example.com",
+                    "is_staff": True,
+                },
             )
             if created:
                 user.set_password(DEMO_ADMIN_PASSWORD)
                 user.save()
                 user.groups.add(Group.objects.get(name=group))
+
+    def print_accounts(self):
         self.stdout.write(
             self.style.SUCCESS(
                 "Tài khoản quản trị mẫu (đăng nhập tại /admin/): "

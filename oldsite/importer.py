@@ -138,6 +138,9 @@ class Importer:
         self.journal = []
         # Whether a picture or file of the record being saved failed.
         self.partial = False
+        # The files read for the record being saved (a body's picture may
+        # be its cover too): each is asked of the source once.
+        self.fetched = {}
 
     # Records -----------------------------------------------------------------
 
@@ -146,6 +149,7 @@ class Importer:
         leaves nothing of the record behind, in the database or here."""
         self.journal = []
         self.partial = False
+        self.fetched = {}
         try:
             with transaction.atomic():
                 return save()
@@ -459,6 +463,10 @@ class Importer:
         key = address_key(*target)
         if key in self.planned:
             return True
+        if ext not in FILE_EXTENSIONS and not getattr(self.source, "is_local", False):
+            # Most likely a page (Gioithieu.aspx?Id=3): not worth a request
+            # to a live site. A mirror is asked, since that costs nothing.
+            return True
         try:
             data = self.read_file(target, settings.DOCUMENT_MAX_UPLOAD_SIZE, must_exist=False)
         except Failure as exc:
@@ -508,8 +516,11 @@ class Importer:
         for a missing one when it need not exist."""
         path, query = target
         address = shown_address(path, query)
+        key = address_key(path, query)
         try:
-            data = self.source.fetch(path, query, limit)
+            if key not in self.fetched:
+                self.fetched[key] = self.source.fetch(path, query, limit)
+            data = self.fetched[key]
         except Exception as exc:  # a source's own message (robots.txt, timeout…)
             raise Failure(address, str(exc)) from exc
         if data is None:

@@ -78,6 +78,8 @@ def address_of_file(relative):
 
 class MirrorSource:
     missing = "Không có tệp này trong bản sao của trang cũ."
+    # Asking it for an address costs no request to anyone.
+    is_local = True
 
     def __init__(self, folder, hosts):
         root = Path(folder)

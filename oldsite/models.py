@@ -181,4 +181,6 @@ class OldAddress(models.Model):
             if row is None:
                 return False
             target = row.target()
+            if target and key_of_address(target) == row.key:
+                return False  # an old address kept by its page: the page answers
         return True  # a chain this long is as good as a loop for a browser

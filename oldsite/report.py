@@ -42,6 +42,8 @@ class Report:
         self.lines.append((kind, action, address, detail))
 
     def fail(self, kind, address, message):
+        if (address, message) in self.failures:
+            return  # the same picture, missing from two pages
         self.counts[kind][FAILED] += 1
         self.failures.append((address, message))
         self.lines.append((kind, FAILED, address, message))

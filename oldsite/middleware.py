@@ -22,7 +22,6 @@ from core.cache import FRAGMENT_SECONDS, cached
 from .addresses import address_key
 from .models import OldAddress
 
-
 # WordPress answers /?p=12 (a post), /?page_id=5, /?attachment_id=21,
 # /?cat=3 on its home page.
 WORDPRESS_QUERY_NAMES = {"p", "page_id", "attachment_id", "cat"}

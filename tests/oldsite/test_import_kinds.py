@@ -52,9 +52,7 @@ def test_organizations_are_imported_into_their_three_groups(imported):
     }
     assert groups == {
         "Hội thành viên": ["Hội Tin học Lâm Đồng", "Hội Y học Lâm Đồng"],
-        "Tổ chức KH&CN": [
-            "Trung tâm Nghiên cứu và Ứng dụng Công nghệ sinh học Lâm Đồng"
-        ],
+        "Tổ chức KH&CN": ["Trung tâm Nghiên cứu và Ứng dụng Công nghệ sinh học Lâm Đồng"],
         "Tổ chức trực thuộc LHH": ["Trung tâm Tư vấn và Chuyển giao Công nghệ Lâm Đồng"],
     }
     assert list(OrganizationGroup.objects.values_list("order", flat=True)) == [1, 2, 3]

@@ -32,6 +32,7 @@ class Report:
         self.counts = defaultdict(Counter)
         self.lines = []
         self.failures = []
+        self.failed = set()
         # Pages of the source no section of the mapping claims.
         self.unclaimed = 0
         # What the source itself says (a crawl stopped at its page limit).
@@ -42,8 +43,9 @@ class Report:
         self.lines.append((kind, action, address, detail))
 
     def fail(self, kind, address, message):
-        if (address, message) in self.failures:
+        if (address, message) in self.failed:
             return  # the same picture, missing from two pages
+        self.failed.add((address, message))
         self.counts[kind][FAILED] += 1
         self.failures.append((address, message))
         self.lines.append((kind, FAILED, address, message))

@@ -252,7 +252,8 @@ class CrawlSource(FileSource):
     section of the mapping claims (or `follow` lets through: the menus and
     lists that lead to them), at most `max_pages` of them; pictures and
     files are fetched later, only those an import needs. A page that fails
-    is reported with its address.
+    is reported with its address. The pages read are kept in memory for the
+    run (`max_pages` bounds them: a thousand old pages are some tens of MB).
     """
 
     def __init__(

@@ -288,3 +288,17 @@ def test_a_page_that_no_longer_fits_leaves_its_stored_article_as_it_was(imported
         item.published_at,
         item.body,
     )
+
+
+def test_a_terminal_sees_a_progress_bar(db, monkeypatch):
+    import io
+    import sys
+
+    class Terminal(io.StringIO):
+        def isatty(self):
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    import_site("--dry-run")
+    assert "Đang nhập: 100%" in terminal.getvalue()

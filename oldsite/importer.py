@@ -187,11 +187,26 @@ class Importer:
             return row, None
         return row, row.content_object
 
-    def changed(self, key, kind, record, address):
+    def changed(self, key, kind, record, address, same=None):
         """(fingerprint, object, action) for a record to save, or None when
-        the object imported from this address is unchanged (reported)."""
+        the object imported from this address is unchanged (reported).
+
+        `same` finds an object the portal has already (typed by staff, or
+        from a spreadsheet or the other of two merged sites): the old
+        address then leads to it, and it is left as it is."""
         fp = fingerprint(record)
         row, obj = self.existing(key, kind)
+        if row is None and same is not None:
+            found = same().first()
+            if found is not None:
+                self.report.add(
+                    kind, SKIPPED, address, f"“{found}” đã có; địa chỉ cũ nay dẫn tới đó"
+                )
+                if not self.dry_run:
+                    self.atomic_record(
+                        kind, address, lambda: self.remember(key, address, kind, found, fp)
+                    )
+                return None
         if row is not None and row.kind not in (kind, Kind.MANUAL):
             self.report.add(
                 kind,
@@ -308,7 +323,10 @@ class Importer:
         """A news item or notice. `record`: title, published_at, category,
         summary, author, cover (an address), body (HTML), and optionally
         status ("draft" for a WordPress draft)."""
-        found = self.changed(key, kind, record, address)
+        same = Article.objects.filter(title=record["title"])
+        if record["published_at"]:
+            same = same.filter(published_at__date=timezone.localdate(record["published_at"]))
+        found = self.changed(key, kind, record, address, lambda: same)
         if found is None:
             return
         fp, article, action = found
@@ -346,7 +364,8 @@ class Importer:
     def page(self, record, address, key, *, aliases=()):
         """A static page (trang thông tin): title, summary, body, status,
         published_at, order."""
-        found = self.changed(key, Kind.PAGE, record, address)
+        same = Page.objects.filter(title=record["title"])
+        found = self.changed(key, Kind.PAGE, record, address, lambda: same)
         if found is None:
             return
         fp, page, action = found
@@ -581,7 +600,8 @@ class Importer:
     def document(self, record, address, key, file_target):
         """A document (văn bản): number, issued_on, summary, type, issuer,
         signer; its file, if any, at `file_target`."""
-        found = self.changed(key, Kind.DOCUMENT, record, address)
+        same = Document.objects.filter(number=record["number"], issued_on=record["issued_on"])
+        found = self.changed(key, Kind.DOCUMENT, record, address, lambda: same)
         if found is None:
             return
         fp, document, action = found
@@ -658,7 +678,8 @@ class Importer:
         """A member organization: name, group, short_name, leader_name,
         leader_title, founded_on, founding_decision, member_count, address,
         phone, email, website, description (HTML), logo (an address)."""
-        found = self.changed(key, Kind.ORGANIZATION, record, address)
+        same = Organization.objects.filter(name__iexact=record["name"])
+        found = self.changed(key, Kind.ORGANIZATION, record, address, lambda: same)
         if found is None:
             return
         fp, organization, action = found
@@ -696,7 +717,8 @@ class Importer:
     def album(self, record, address, key, *, base=None):
         """A photo album: title, event_on, published_at, description, and
         photos as [(picture address, caption)], in order."""
-        found = self.changed(key, Kind.ALBUM, record, address)
+        same = Album.objects.filter(title=record["title"])
+        found = self.changed(key, Kind.ALBUM, record, address, lambda: same)
         if found is None:
             return
         fp, album, action = found

@@ -302,3 +302,29 @@ def test_a_terminal_sees_a_progress_bar(db, monkeypatch):
     monkeypatch.setattr(sys, "stderr", terminal)
     import_site("--dry-run")
     assert "Đang nhập: 100%" in terminal.getvalue()
+
+
+def test_a_document_the_portal_has_already_is_not_created_twice(client, db):
+    from tests.documents.factories import DocumentFactory
+
+    typed = DocumentFactory(
+        number="582/QĐ-UBND", issued_on=datetime.date(2018, 3, 30), summary="Nhập tay"
+    )
+    output = import_site()
+    # One skipped as the portal's own, one as listed again on page 2.
+    assert "Văn bản: tạo mới 4, cập nhật 0, không đổi 0, bỏ qua 2, lỗi 1" in output
+    assert Document.objects.filter(number="582/QĐ-UBND").count() == 1
+    typed.refresh_from_db()
+    assert typed.summary == "Nhập tay"
+    assert client.get("/VanBanDetail.aspx?Id=101")["Location"] == typed.get_absolute_url()
+
+
+def test_an_article_the_portal_has_already_is_not_created_twice(db):
+    from tests.news.factories import ArticleFactory
+
+    ArticleFactory(
+        title="Hội thảo ứng dụng khoa học kỹ thuật vào sản xuất chè",
+        published_at=datetime.datetime(2017, 9, 5, 9, tzinfo=HANOI),
+    )
+    import_site()
+    assert Article.objects.filter(title__startswith="Hội thảo ứng dụng").count() == 1

@@ -257,11 +257,14 @@ class WxrImport:
             importer.linked_file(target)
         row = importer.known.get(address_key(*target))
         page, _ = self.addresses(item)
-        if row is not None and page and not importer.dry_run:
-            importer.atomic_record(
-                row.kind, page, lambda: importer.alias(page, row.kind, row.content_object,
-                                                       target_url=row.target())
-            )  # fmt: skip
+        if row is None or not page or importer.dry_run:
+            return
+
+        def save():
+            # The attachment's own page leads to the copied file too.
+            importer.alias(page, row.kind, row.content_object, target_url=row.target())
+
+        importer.atomic_record(row.kind, page, save)
 
     def post(self, item):
         own, others = self.addresses(item)

@@ -9,9 +9,11 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
+from core.spreadsheets import SpreadsheetMixin
 
 from .files import FileKind
 from .models import Document, DocumentFile, DocumentType, Field, Issuer, Validity
+from .resources import DocumentResource
 
 NO_TEXT_LAYER = "không có lớp văn bản"
 
@@ -138,8 +140,10 @@ class DocumentAdminForm(forms.ModelForm):
 
 
 @admin.register(Document)
-class DocumentAdmin(FoldedSearchMixin, VersionAdmin):
+class DocumentAdmin(SpreadsheetMixin, FoldedSearchMixin, VersionAdmin):
     form = DocumentAdminForm
+    # Nhập/Xuất: the register of documents as XLSX or CSV.
+    resource_classes = [DocumentResource]
     list_display = [
         "number",
         "issued_on",

@@ -37,6 +37,11 @@ STAFF_GROUPS = {
         "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
+        # The member directory (TỔ CHỨC THÀNH VIÊN), which the association's
+        # office keeps in Excel too (Nhập/Xuất bảng tính, core.spreadsheets).
+        "members.organizationgroup": ALL,
+        "members.organization": ALL,
+        "members.field": ALL,
         # The old site's addresses and the redirects staff add beside them.
         "oldsite.oldaddress": ALL,
     },

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "captcha",
     "imagekit",
     "adminsortable2",
+    # Spreadsheets in the admin (core.spreadsheets).
+    "import_export",
     # The task queue's worker (manage.py run_huey) and each app's tasks.py.
     "huey.contrib.djhuey",
     "core",

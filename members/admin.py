@@ -5,9 +5,11 @@ from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from core.adminsort import SortableListMixin, SortableTabularInline
+from core.spreadsheets import SpreadsheetMixin
 from medialibrary.widgets import LibraryEditorMixin
 
 from .models import Field, Organization, OrganizationGroup
+from .resources import OrganizationResource
 
 
 @admin.register(Field)
@@ -50,7 +52,9 @@ class OrganizationGroupAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin)
 
 
 @admin.register(Organization)
-class OrganizationAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
+class OrganizationAdmin(SpreadsheetMixin, LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
+    # Nhập/Xuất: the member list as XLSX or CSV.
+    resource_classes = [OrganizationResource]
     list_display = [
         "name",
         "short_name",

@@ -10,8 +10,8 @@ class OldAddressAdmin(FoldedSearchMixin, admin.ModelAdmin):
     list_display = ["address", "kind", "target_shown", "reason", "updated_at"]
     list_filter = ["kind"]
     search_fields = ["address", "target_url", "reason"]
-    fields = ["address", "target_url", "reason", "kind", "content_shown", "updated_at"]
-    readonly_fields = ["kind", "content_shown", "updated_at"]
+    fields = ["address", "target_url", "reason", "kind", "content_shown", "file", "updated_at"]
+    readonly_fields = ["kind", "content_shown", "file", "updated_at"]
 
     def get_readonly_fields(self, request, obj=None):
         # An imported address follows its object wherever it moves; the

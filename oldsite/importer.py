@@ -1,12 +1,15 @@
-"""Importing an old site into the portal, as a mapping file describes it.
+"""The import pipeline: records read from an old site become the portal's
+objects, whatever the reader (an old site through a mapping file,
+oldsite.site; a WordPress export, oldsite.wxr).
 
-Every page the mapping claims is read into a record, and each record is
-saved in its own transaction keyed by its old address (OldAddress): a
-record whose page has not changed since the last run is skipped, one that
-changed is updated, and a failure (a page the mapping does not fit, a
-broken date, a missing file, a picture that is not one) is reported with
-its address while the rest goes on. `dry_run` reads and checks everything
-the same way and writes nothing, neither rows nor files.
+Each record is saved in its own transaction keyed by its old address
+(OldAddress): a record unchanged since the last run is skipped, one that
+changed is updated, and a failure (a broken date, a missing file, a
+picture that is not one) is reported with its address while the rest goes
+on. A record some of whose pictures or files failed is saved without them
+and is read again on the next run, so fixing the old file and running
+again finishes the job. `dry_run` reads and checks everything the same way
+and writes nothing, neither rows nor files.
 """
 
 import datetime
@@ -14,39 +17,45 @@ import hashlib
 import json
 import logging
 import posixpath
-from collections import Counter, defaultdict
-from types import SimpleNamespace
+import re
 from urllib.parse import unquote
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files import File
 from django.core.files.base import ContentFile
+from django.core.validators import EmailValidator, URLValidator
 from django.db import DatabaseError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from PIL import Image, UnidentifiedImageError
 
 from core.models import Status
 from core.sanitize import sanitize_html
-from core.validators import validate_file_size, validate_image
+from core.uploads import IMAGE_EXTENSIONS
+from core.validators import validate_image
 from documents.files import EXTENSIONS, extension, sniff_kind, validate_document_file
 from documents.models import Document, DocumentFile, DocumentType, Issuer
+from gallery.models import Album, Photo
 from medialibrary.models import MediaItem
+from members.models import Organization, OrganizationGroup
 from news.models import Article, Category
+from sitecontent.models import Page
 
-from .addresses import OldSite, address_key, shown_address
+from .addresses import OldSite, address_key, key_of_address, shown_address
 from .models import Kind, OldAddress
-from .pages import PageError, first, fragment, inner_html, parse_date, parse_page, text_of
+from .pages import fragment, inner_html
+from .report import CREATED, SKIPPED, UNCHANGED, UPDATED, Report
 
 logger = logging.getLogger(__name__)
 
-CREATED, UPDATED, UNCHANGED, FAILED = "created", "updated", "unchanged", "failed"
-ACTION_WORDS = {
-    False: {CREATED: "tạo mới", UPDATED: "cập nhật", UNCHANGED: "không đổi", FAILED: "lỗi"},
-    True: {CREATED: "sẽ tạo", UPDATED: "sẽ cập nhật", UNCHANGED: "bỏ qua", FAILED: "lỗi"},
-}
-# Kinds in the order pages are read: a list names the category of the
-# articles it links to; articles may link to documents' files.
-ORDER = ("news_lists", "news", "documents")
+# Links to these are pictures, or at least files, whatever the old site
+# answers for them.
+PICTURE_EXTENSIONS = {*IMAGE_EXTENSIONS.values(), "jpeg"}
+FILE_EXTENSIONS = {
+    *PICTURE_EXTENSIONS, "bmp", "tif", "tiff", "svg",
+    *(ext for exts in EXTENSIONS.values() for ext in exts),
+    "ppt", "pptx", "pps", "zip", "rar", "7z", "txt", "rtf", "mp3", "mp4", "avi", "wmv",
+}  # fmt: skip
 
 
 class Failure(Exception):
@@ -56,47 +65,6 @@ class Failure(Exception):
         super().__init__(message)
         self.address = address
         self.message = message
-
-
-class Report:
-    def __init__(self, dry_run):
-        self.dry_run = dry_run
-        self.counts = defaultdict(Counter)
-        self.lines = []
-        self.failures = []
-        # Files of the mirror no section of the mapping claims.
-        self.unclaimed = 0
-
-    def add(self, kind, action, address, detail=""):
-        self.counts[kind][action] += 1
-        self.lines.append((kind, action, address, detail))
-
-    def fail(self, kind, address, message):
-        self.counts[kind][FAILED] += 1
-        self.failures.append((address, message))
-        self.lines.append((kind, FAILED, address, message))
-
-    def line(self, kind, action, address, detail):
-        word = ACTION_WORDS[self.dry_run][action]
-        text = f"{word} {Kind(kind).label.lower()} {address}"
-        return f"{text}: {detail}" if detail else text
-
-    def summary(self):
-        words = ACTION_WORDS[self.dry_run]
-        rows = []
-        for kind in Kind:
-            counts = self.counts.get(kind.value)
-            if counts:
-                figures = ", ".join(
-                    f"{words[a]} {counts[a]}" for a in (CREATED, UPDATED, UNCHANGED, FAILED)
-                )
-                rows.append(f"{kind.label}: {figures}")
-        if self.unclaimed:
-            rows.append(
-                f"Bỏ qua {self.unclaimed} tệp không thuộc mục nào của tệp ánh xạ "
-                "(ảnh, tệp đính kèm, trang khác)."
-            )
-        return rows
 
 
 def fingerprint(values):
@@ -109,75 +77,79 @@ def file_name(path):
 
 
 def local_datetime(moment):
-    if timezone.is_aware(moment):
+    if moment is None or timezone.is_aware(moment):
         return moment
     return timezone.make_aware(moment)
 
 
+def clean_email(text):
+    text = (text or "").strip().removeprefix("mailto:").split("?")[0]
+    try:
+        EmailValidator()(text)
+    except ValidationError:
+        return ""
+    return text[:254]
+
+
+def clean_url(text):
+    text = (text or "").strip()
+    if text and "://" not in text:
+        text = f"http://{text}"
+    try:
+        URLValidator(schemes=["http", "https"])(text)
+    except ValidationError:
+        return ""
+    return text[:500]
+
+
+def whole_number(text):
+    """'1.250 hội viên' → 1250; None without digits."""
+    match = re.search(r"\d[\d.,\s]*", text or "")
+    if not match:
+        return None
+    digits = re.sub(r"\D", "", match.group(0))
+    return int(digits) if digits and len(digits) < 10 else None
+
+
 class Importer:
-    def __init__(self, source, mapping, *, dry_run=False, progress=None):
+    """The pipeline; a reader calls its record methods, then `finish()`."""
+
+    def __init__(self, source, hosts, *, dry_run=False, progress=None):
         self.source = source
-        self.mapping = mapping
-        self.site = OldSite(mapping.hosts)
+        self.site = OldSite(hosts)
         self.dry_run = dry_run
-        self.progress = progress or (lambda items: items)
+        self.progress = progress or (lambda items, **options: items)
         self.report = Report(dry_run)
+        # Whether an address is a page the reader imports (not a file).
+        self.is_page = lambda address: False
         self.known = {row.key: row for row in OldAddress.objects.select_related("content_type")}
         self.categories = {c.name.casefold(): c for c in Category.objects.all()}
+        self.groups = {g.name.casefold(): g for g in OrganizationGroup.objects.all()}
         self.types = {t.name.casefold(): t for t in DocumentType.objects.all()}
         self.issuers = {i.name.casefold(): i for i in Issuer.objects.all()}
-        # Article key → the category name of the list that links to it.
-        self.listed_in = {}
-        # Articles whose bodies link to old addresses not imported yet.
-        self.pending_links = []
-        # Categories and pictures a dry run would create; documents met.
+        # Objects whose bodies link to old addresses not imported yet, and
+        # those addresses: files are copied and links mended at the end.
+        self.pending_objects = []
+        self.pending_targets = {}
+        # What a dry run would create (categories, pictures, files).
         self.planned = set()
-        self.seen_documents = set()
         # What the record being saved added to the caches above: taken
         # back when its transaction is rolled back.
         self.journal = []
+        # Whether a picture or file of the record being saved failed.
+        self.partial = False
+        # The files read for the record being saved (a body's picture may
+        # be its cover too): each is asked of the source once.
+        self.fetched = {}
 
-    # The run ---------------------------------------------------------------
-
-    def run(self):
-        pages = defaultdict(list)
-        for path, query in self.source.pages():
-            kind = self.mapping.kind_of(shown_address(path, query))
-            if kind is not None:
-                pages[kind.name].append((path, query))
-            else:
-                self.report.unclaimed += 1
-        handlers = {
-            "news_lists": self.import_list,
-            "news": self.import_article,
-            "documents": self.import_documents,
-        }
-        work = [(name, page) for name in ORDER for page in pages.get(name, [])]
-        for name, (path, query) in self.progress(work):
-            kind = self.mapping.kinds[name]
-            address = shown_address(path, query)
-            try:
-                tree = parse_page(self.source.read(path, query), self.mapping.encoding)
-                handlers[name](kind, tree, path, query)
-            except PageError as exc:
-                self.report.fail(self.record_kind(name), address, str(exc))
-            except Failure as exc:
-                self.report.fail(self.record_kind(name), exc.address, exc.message)
-            except Exception as exc:  # never a traceback for one bad page
-                logger.exception("Import of %s failed", address)
-                self.report.fail(self.record_kind(name), address, f"Lỗi không lường trước: {exc!r}")
-        if not self.dry_run:
-            self.rewrite_pending_links()
-        return self.report
-
-    @staticmethod
-    def record_kind(name):
-        return {"news_lists": Kind.CATEGORY, "news": Kind.ARTICLE}.get(name, Kind.DOCUMENT)
+    # Records -----------------------------------------------------------------
 
     def atomic_record(self, kind, address, save):
         """Run `save()` in its own transaction; a failure is reported and
         leaves nothing of the record behind, in the database or here."""
         self.journal = []
+        self.partial = False
+        self.fetched = {}
         try:
             with transaction.atomic():
                 return save()
@@ -192,6 +164,9 @@ class Importer:
             logger.exception("Import of %s failed", address)
             self.report.fail(kind, address, f"Lỗi không lường trước: {exc!r}")
         for cache, key in reversed(self.journal):
+            if isinstance(cache, set):
+                cache.discard(key)
+                continue
             cache.pop(key, None)
             if cache is self.known:
                 stored = OldAddress.objects.filter(key=key).first()
@@ -200,6 +175,11 @@ class Importer:
         self.journal = []
         return None
 
+    def sub_failure(self, kind, address, message):
+        """A picture or file of a record that failed; the record is kept."""
+        self.partial = True
+        self.report.fail(kind, address, message)
+
     def existing(self, key, kind):
         """The row and object already imported from this address."""
         row = self.known.get(key)
@@ -207,129 +187,158 @@ class Importer:
             return row, None
         return row, row.content_object
 
-    def changed(self, key, kind, record, address):
-        """(fingerprint, row, object, action) for a record to save, or None
-        when the object imported from this address is unchanged (reported)."""
+    def changed(self, key, kind, record, address, same=None):
+        """(fingerprint, object, action) for a record to save, or None when
+        the object imported from this address is unchanged (reported).
+
+        `same` finds an object the portal has already (typed by staff, or
+        from a spreadsheet or the other of two merged sites): the old
+        address then leads to it, and it is left as it is."""
         fp = fingerprint(record)
         row, obj = self.existing(key, kind)
+        if row is None and same is not None:
+            found = same().first()
+            if found is not None:
+                self.report.add(
+                    kind, SKIPPED, address, f"“{found}” đã có; địa chỉ cũ nay dẫn tới đó"
+                )
+                if not self.dry_run:
+                    self.atomic_record(
+                        kind, address, lambda: self.remember(key, address, kind, found, fp)
+                    )
+                return None
+        if row is not None and row.kind not in (kind, Kind.MANUAL):
+            self.report.add(
+                kind,
+                SKIPPED,
+                address,
+                f"địa chỉ này đã được nhập thành {Kind(row.kind).label.lower()}",
+            )
+            return None
         if obj is not None and row.fingerprint == fp:
             self.report.add(kind, UNCHANGED, address, "không thay đổi từ lần nhập trước")
             return None
-        return fp, row, obj, UPDATED if obj is not None else CREATED
+        return fp, obj, UPDATED if obj is not None else CREATED
 
-    def remember(self, key, address, kind, obj, fp="", target_url=""):
+    def remember(self, key, address, kind, obj, fp="", target_url="", file=None):
+        """Record (or move) the old address of an imported object; a
+        redirect that would lead back to itself is refused."""
         row = self.known.get(key) or OldAddress(address=address)
         row.address = address
         row.kind = kind
         row.content_object = obj
-        row.fingerprint = fp
+        row.fingerprint = "" if self.partial else fp
+        if file is not None:
+            row.file = file
         row.target_url = obj.get_absolute_url() if hasattr(obj, "get_absolute_url") else target_url
+        if obj is None and row.file and not target_url:
+            row.target_url = ""
         row.reason = "Nhập từ trang cũ"
+        target = row.target()
+        if target and key_of_address(target) != key and row.loops(key):
+            raise Failure(
+                address,
+                f"Chuyển hướng từ địa chỉ cũ tới “{target}” sẽ lặp vô tận (qua các chuyển hướng "
+                "đã có); hãy sửa chuyển hướng trong mục Địa chỉ cũ rồi nhập lại.",
+            )
         row.save()
         self.known[row.key] = row
         self.journal.append((self.known, row.key))
         return row
 
-    # News lists: a category and the articles it links to --------------------
-
-    def import_list(self, kind, tree, path, query):
-        address = shown_address(path, query)
-        name = text_of(first(tree, kind.selectors["category"]))
-        if not name:
-            raise Failure(address, "Không tìm thấy tên chuyên mục (bộ chọn “category”).")
-        links = tree.cssselect(kind.selectors["articles"]) if "articles" in kind.selectors else []
-        for link in links:
-            target = self.site.resolve(link.get("href"), address)
-            if target:
-                self.listed_in.setdefault(address_key(*target), name)
-        key = address_key(path, query)
-        row, category = self.existing(key, Kind.CATEGORY)
-        fp = fingerprint([name])
-        if category is not None and row.fingerprint == fp:
-            self.report.add(Kind.CATEGORY, UNCHANGED, address, "không thay đổi từ lần nhập trước")
+    def alias(self, address, kind, obj, target_url=""):
+        """Another old address of an object (WordPress's ?p=123)."""
+        key = key_of_address(address)
+        row = self.known.get(key)
+        if row is not None and row.kind != kind:
             return
+        if not self.dry_run:
+            self.remember(key, address, kind, obj, target_url=target_url)
 
-        def save():
-            is_new = name[:200].casefold() not in self.categories
-            found = self.category(name, address)
-            if not is_new:
-                self.report.add(Kind.CATEGORY, UNCHANGED, address, f"chuyên mục “{name}” đã có")
-            if not self.dry_run:
-                self.remember(key, address, Kind.CATEGORY, found, fp)
+    # Categories and groups ---------------------------------------------------
 
-        self.atomic_record(Kind.CATEGORY, address, save)
-
-    def category(self, name, address):
-        """The category named `name`, created when missing."""
+    def category(self, name, address, *, notice=False):
+        """The category named `name`, created when missing; a notice
+        category when the mapping says its pages are notices."""
         name = name[:200]
         found = self.categories.get(name.casefold())
         if found is not None:
+            if notice and not found.is_notice and not self.dry_run:
+                found.is_notice = True
+                found.save(update_fields=["is_notice"])
             return found
+        detail = f"chuyên mục {'thông báo ' if notice else ''}mới “{name}”"
         if self.dry_run:
             if name.casefold() not in self.planned:
                 self.planned.add(name.casefold())
-                self.report.add(Kind.CATEGORY, CREATED, address, f"chuyên mục mới “{name}”")
+                self.report.add(Kind.CATEGORY, CREATED, address, detail)
             return None
-        found = Category.objects.create(name=name)
+        found = Category.objects.create(name=name, is_notice=notice)
         self.categories[name.casefold()] = found
         self.journal.append((self.categories, name.casefold()))
-        self.report.add(Kind.CATEGORY, CREATED, address, f"chuyên mục mới “{name}”")
+        self.report.add(Kind.CATEGORY, CREATED, address, detail)
         return found
 
-    # Articles ----------------------------------------------------------------
+    def group(self, name, address):
+        """The organization group named `name` (Hội thành viên…), created
+        when missing, after the existing ones."""
+        name = name[:255]
+        found = self.groups.get(name.casefold())
+        if found is not None:
+            return found
+        if self.dry_run:
+            if ("group", name.casefold()) not in self.planned:
+                self.planned.add(("group", name.casefold()))
+                self.report.add(Kind.GROUP, CREATED, address, f"nhóm mới “{name}”")
+            return None
+        found = OrganizationGroup.objects.create(name=name, order=len(self.groups) + 1)
+        self.groups[name.casefold()] = found
+        self.journal.append((self.groups, name.casefold()))
+        self.report.add(Kind.GROUP, CREATED, address, f"nhóm mới “{name}”")
+        return found
 
-    def import_article(self, kind, tree, path, query):
-        address = shown_address(path, query)
-        key = address_key(path, query)
-        selectors, options = kind.selectors, kind.options
-        title = text_of(first(tree, selectors["title"]))
-        if not title:
-            raise Failure(address, f"Không tìm thấy tiêu đề (bộ chọn “{selectors['title']}”).")
-        body = first(tree, selectors["body"])
-        if body is None:
-            raise Failure(address, f"Không tìm thấy nội dung (bộ chọn “{selectors['body']}”).")
-        # Without a date on the page an article keeps the time of its first
-        # import, so that a second run finds it unchanged.
-        published_at = None
-        if selectors.get("date"):
-            raw = text_of(first(tree, selectors["date"]))
-            if not raw:
-                raise Failure(address, f"Không tìm thấy ngày đăng (bộ chọn “{selectors['date']}”).")
-            try:
-                published_at = local_datetime(parse_date(raw, options["date_format"]))
-            except PageError as exc:
-                raise Failure(address, str(exc)) from exc
-        removed = selectors.get("remove") or []
-        for selector in removed if isinstance(removed, list) else [removed]:
-            for element in body.cssselect(selector):
-                element.drop_tree()
-        cover = first(tree, selectors.get("cover"))
-        if cover is not None and cover.tag != "img":
-            cover = cover.find(".//img")
-        record = {
-            "title": title[:255],
-            "published_at": published_at,
-            "category": (
-                text_of(first(tree, selectors.get("category")))
-                or self.listed_in.get(key)
-                or options["default_category"]
-            ),
-            "summary": text_of(first(tree, selectors.get("summary"))),
-            "author": text_of(first(tree, selectors.get("author")))[:200],
-            "cover": cover.get("src", "") if cover is not None else "",
-            "body": inner_html(body),
-        }
-        found = self.changed(key, Kind.ARTICLE, record, address)
-        if found is None:
+    def named_list(self, kind, key, address, name, make):
+        """A list page that names a category or group: its old address
+        leads to it from now on."""
+        row, found = self.existing(key, kind)
+        fp = fingerprint([name])
+        if found is not None and row.fingerprint == fp:
+            self.report.add(kind, UNCHANGED, address, "không thay đổi từ lần nhập trước")
             return
-        fp, row, article, action = found
 
         def save():
-            category = self.category(record["category"], address)
-            html, unknown_links = self.rewrite_body(body, address)
-            cover_upload = self.cover_upload(record["cover"], address)
+            cache = self.categories if kind == Kind.CATEGORY else self.groups
+            is_new = name[:200].casefold() not in cache
+            target = make(name, address)
+            if not is_new:
+                self.report.add(kind, UNCHANGED, address, f"“{name}” đã có")
+            if not self.dry_run:
+                self.remember(key, address, kind, target, fp)
+
+        self.atomic_record(kind, address, save)
+
+    # Articles and pages ------------------------------------------------------
+
+    def article(self, record, address, key, *, kind=Kind.ARTICLE, base=None, aliases=()):
+        """A news item or notice. `record`: title, published_at, category,
+        summary, author, cover (an address), body (HTML), and optionally
+        status ("draft" for a WordPress draft)."""
+        same = Article.objects.filter(title=record["title"])
+        if record["published_at"]:
+            same = same.filter(published_at__date=timezone.localdate(record["published_at"]))
+        found = self.changed(key, kind, record, address, lambda: same)
+        if found is None:
+            return
+        fp, article, action = found
+        base = base or address
+
+        def save():
+            category = self.category(record["category"], address, notice=kind == Kind.NOTICE)
+            html, unknown = self.rewrite_body(record["body"], base)
+            cover_upload = self.cover_upload(record["cover"], base)
             if self.dry_run:
-                self.report.add(Kind.ARTICLE, action, address, record["title"])
+                self.defer_links(None, unknown, key)
+                self.report.add(kind, action, address, record["title"])
                 return
             target = article or Article()
             target.title = record["title"]
@@ -337,80 +346,214 @@ class Importer:
             target.summary = record["summary"]
             target.author = record["author"]
             target.body = html
-            target.status = Status.PUBLISHED
+            target.status = record.get("status", Status.PUBLISHED)
             target.published_at = record["published_at"] or target.published_at or timezone.now()
             if cover_upload is not None:
                 if target.cover:
                     target.cover.delete(save=False)
                 target.cover = cover_upload
             target.save()
-            self.remember(key, address, Kind.ARTICLE, target, fp)
-            if unknown_links:
-                self.pending_links.append(target.pk)
-            self.report.add(Kind.ARTICLE, action, address, record["title"])
+            self.remember(key, address, kind, target, fp)
+            for other in aliases:
+                self.alias(other, kind, target)
+            self.defer_links(target, unknown, key)
+            self.report.add(kind, action, address, record["title"])
 
-        self.atomic_record(Kind.ARTICLE, address, save)
+        self.atomic_record(kind, address, save)
 
-    def rewrite_body(self, body, address):
-        """The body's HTML, sanitized, with its pictures copied into the media
-        library and its links to the old site pointing to the new pages
-        (or, for a page not imported yet, to its old address on this site,
-        which a redirect can answer). Returns (html, whether some link
-        still points to an old address)."""
+    def page(self, record, address, key, *, aliases=()):
+        """A static page (trang thông tin): title, summary, body, status,
+        published_at, order."""
+        same = Page.objects.filter(title=record["title"])
+        found = self.changed(key, Kind.PAGE, record, address, lambda: same)
+        if found is None:
+            return
+        fp, page, action = found
+
+        def save():
+            html, unknown = self.rewrite_body(record["body"], address)
+            if self.dry_run:
+                self.defer_links(None, unknown, key)
+                self.report.add(Kind.PAGE, action, address, record["title"])
+                return
+            target = page or Page()
+            target.title = record["title"]
+            target.summary = record["summary"]
+            target.body = html
+            target.order = record.get("order", 0)
+            target.status = record.get("status", Status.PUBLISHED)
+            target.published_at = record["published_at"] or target.published_at or timezone.now()
+            target.save()
+            self.remember(key, address, Kind.PAGE, target, fp)
+            for other in aliases:
+                self.alias(other, Kind.PAGE, target)
+            self.defer_links(target, unknown, key)
+            self.report.add(Kind.PAGE, action, address, record["title"])
+
+        self.atomic_record(Kind.PAGE, address, save)
+
+    # Bodies: pictures, files and links -----------------------------------------
+
+    def rewrite_body(self, html, base):
+        """The body's HTML, sanitized, with its pictures copied into the
+        media library and its links to the old site pointing to the new
+        pages (or, for a page or file not imported yet, to its old address
+        on this site until `finish()`). Returns (html, the old addresses
+        still linked to)."""
+        body = fragment(html)
         for image in list(body.iter("img")):
-            target = self.site.resolve(image.get("src"), address)
+            target = self.site.resolve(image.get("src"), base)
             if target is None:
                 continue
             try:
                 url = self.body_image(target, image.get("alt") or image.get("title") or "")
             except Failure as exc:
-                self.report.fail(Kind.IMAGE, exc.address, exc.message)
+                self.sub_failure(Kind.IMAGE, exc.address, exc.message)
                 image.drop_tree()
                 continue
             if url:
                 image.set("src", url)
-        unknown = self.rewrite_links(body, address)
+        unknown = self.rewrite_links(body, base)
         return sanitize_html(inner_html(body)), unknown
 
-    def rewrite_links(self, element, address):
-        unknown = False
+    def rewrite_links(self, element, base):
+        unknown = {}
         for link in element.iter("a"):
-            target = self.site.resolve(link.get("href"), address)
+            target = self.site.resolve(link.get("href"), base)
             if target is None:
                 continue
-            row = self.known.get(address_key(*target))
+            key = address_key(*target)
+            row = self.known.get(key)
             new = row.target() if row is not None else ""
             if new:
                 link.set("href", new)
             else:
                 link.set("href", shown_address(*target))
-                unknown = True
+                unknown[key] = target
         return unknown
 
-    def rewrite_pending_links(self):
-        """Links to pages imported later in the run, now that they are."""
-        for article in Article.objects.filter(pk__in=self.pending_links):
-            holder = fragment(article.body)
+    def defer_links(self, obj, unknown, key):
+        """Mend these links at the end; `key` is the object's old address."""
+        if unknown and obj is not None:
+            self.pending_objects.append((type(obj), obj.pk))
+        for target_key, target in unknown.items():
+            self.pending_targets.setdefault(target_key, (target, set()))[1].add(key)
+
+    def finish(self):
+        """Copy the files bodies link to, then mend the links to pages and
+        files imported after the body that links to them. A record linking
+        to a file that failed is read again on the next run."""
+        retry = set()
+        pending = list(self.pending_targets.items())
+        for key, (target, linked_from) in self.progress(pending, desc="Tệp liên kết"):
+            if key not in self.known and not self.linked_file(target):
+                retry |= linked_from
+        if self.dry_run:
+            return self.report
+        OldAddress.objects.filter(key__in=retry).update(fingerprint="")
+        seen = set()
+        for model, pk in self.pending_objects:
+            if (model, pk) in seen:
+                continue
+            seen.add((model, pk))
+            obj = model.objects.filter(pk=pk).first()
+            if obj is None:
+                continue
+            body = "description" if model is Organization else "body"
+            holder = fragment(getattr(obj, body))
             self.rewrite_links(holder, "/")
             html = sanitize_html(inner_html(holder))
-            if html != article.body:
-                article.body = html
-                article.save(update_fields=["body", "updated_at"])
+            if html != getattr(obj, body):
+                setattr(obj, body, html)
+                obj.save(update_fields=[body, "updated_at"])
+        return self.report
 
-    # Files -----------------------------------------------------------------
+    def linked_file(self, target):
+        """Copy a file a body links to (a report, a form, a picture) that
+        nothing imported holds; a page not imported is left alone. Returns
+        False when the file could not be copied."""
+        address = shown_address(*target)
+        if self.is_page(address):
+            return True
+        name = file_name(target[0])
+        ext = extension(name)
+        if ext in PICTURE_EXTENSIONS:
+            return self.linked_picture(target)
+        key = address_key(*target)
+        if key in self.planned:
+            return True
+        if ext not in FILE_EXTENSIONS and not getattr(self.source, "is_local", False):
+            # Most likely a page (Gioithieu.aspx?Id=3): not worth a request
+            # to a live site. A mirror is asked, since that costs nothing.
+            return True
+        try:
+            data = self.read_file(target, settings.DOCUMENT_MAX_UPLOAD_SIZE, must_exist=False)
+        except Failure as exc:
+            self.report.fail(Kind.ATTACHMENT, exc.address, exc.message)
+            return False
+        if data is None:
+            if ext in FILE_EXTENSIONS:
+                self.report.fail(Kind.ATTACHMENT, address, self.source.missing)
+                return False
+            return True  # a page of the old site, not imported
+        upload = ContentFile(data, name=name)
+        if ext not in FILE_EXTENSIONS and is_image(upload):
+            return self.linked_picture(target)
+        kind = sniff_kind(upload)
+        if kind is None and ext not in FILE_EXTENSIONS:
+            return True  # a page of the old site, not imported
+        if kind and ext not in FILE_EXTENSIONS:
+            upload.name = f"{name}.{kind.value}"  # served by a script (Download.aspx?id=5)
+        try:
+            validate_document_file(upload)
+        except ValidationError as exc:
+            self.report.fail(Kind.ATTACHMENT, address, " ".join(exc.messages))
+            return False
+        if self.dry_run:
+            self.planned.add(key)
+            self.report.add(Kind.ATTACHMENT, CREATED, address, name)
+            return True
 
-    def read_file(self, target, limit, kind):
+        def save():
+            self.remember(key, address, Kind.ATTACHMENT, None, file=upload)
+            self.report.add(Kind.ATTACHMENT, CREATED, address, name)
+            return True
+
+        return bool(self.atomic_record(Kind.ATTACHMENT, address, save))
+
+    def linked_picture(self, target):
+        def save():
+            self.body_image(target, "")
+            return True
+
+        return bool(self.atomic_record(Kind.IMAGE, shown_address(*target), save))
+
+    # Files -------------------------------------------------------------------
+
+    def read_file(self, target, limit, *, must_exist=True):
+        """The bytes of an old file within `limit` (else a Failure); None
+        for a missing one when it need not exist."""
         path, query = target
         address = shown_address(path, query)
-        found = self.source.locate(path, query)
-        if found is None:
-            raise Failure(address, "Không có tệp này trong bản sao của trang cũ.")
-        name = file_name(path)
+        key = address_key(path, query)
         try:
-            validate_file_size(SimpleNamespace(name=name, size=found.stat().st_size), limit)
-        except ValidationError as exc:
-            raise Failure(address, " ".join(exc.messages)) from exc
-        return found, name
+            if key not in self.fetched:
+                self.fetched[key] = self.source.fetch(path, query, limit)
+            data = self.fetched[key]
+        except Exception as exc:  # a source's own message (robots.txt, timeout…)
+            raise Failure(address, str(exc)) from exc
+        if data is None:
+            if must_exist:
+                raise Failure(address, self.source.missing)
+            return None
+        if len(data) > limit:
+            # Read no further than the limit: its true size is not known.
+            raise Failure(
+                address,
+                f"Tệp “{file_name(path)}” quá lớn (hơn {filesizeformat(limit)}); giới hạn là "
+                f"{filesizeformat(limit)}.",
+            )
+        return data
 
     def body_image(self, target, alt):
         """The media library's address of an old picture, copied once."""
@@ -419,7 +562,7 @@ class Importer:
         row, item = self.existing(key, Kind.IMAGE)
         if item is not None:
             return row.target_url
-        if self.dry_run and key in self.planned:
+        if key in self.planned:
             return ""  # already counted: shown twice in the old site
         upload = self.image_upload(target)
         if self.dry_run:
@@ -432,129 +575,61 @@ class Importer:
         return item.file.url
 
     def image_upload(self, target):
-        found, name = self.read_file(target, settings.IMAGE_MAX_UPLOAD_SIZE, Kind.IMAGE)
-        upload = ContentFile(found.read_bytes(), name=name)
+        data = self.read_file(target, settings.IMAGE_MAX_UPLOAD_SIZE)
+        upload = ContentFile(data, name=file_name(target[0]))
         try:
             validate_image(upload)
         except ValidationError as exc:
             raise Failure(shown_address(*target), " ".join(exc.messages)) from exc
         return upload
 
-    def cover_upload(self, src, address):
-        target = self.site.resolve(src, address) if src else None
+    def cover_upload(self, src, base, kind=Kind.IMAGE):
+        """A checked picture for a cover or logo; a failure is reported and
+        the record kept without it."""
+        target = self.site.resolve(src, base) if src else None
         if target is None:
             return None
         try:
             return self.image_upload(target)
         except Failure as exc:
-            self.report.fail(Kind.IMAGE, exc.address, exc.message)
+            self.sub_failure(kind, exc.address, exc.message)
             return None
 
     # Documents ---------------------------------------------------------------
 
-    def import_documents(self, kind, tree, path, query):
-        address = shown_address(path, query)
-        row_selector = kind.selectors.get("row")
-        elements = tree.cssselect(row_selector) if row_selector else [tree]
-        for element in elements:
-            try:
-                self.import_document(kind, element, path, query, whole_page=not row_selector)
-            except Failure as exc:
-                self.report.fail(Kind.DOCUMENT, exc.address, exc.message)
-        if not elements:
-            raise Failure(address, f"Không tìm thấy dòng văn bản nào (bộ chọn “{row_selector}”).")
-
-    def import_document(self, kind, element, path, query, whole_page):
-        page_address = shown_address(path, query)
-        selectors, options = kind.selectors, kind.options
-        number = text_of(first(element, selectors["number"]))[:100]
-        raw_date = text_of(first(element, selectors["issued_on"]))
-        if not number and not raw_date:
-            if whole_page:
-                raise Failure(page_address, "Không tìm thấy số/ký hiệu của văn bản.")
-            return  # a heading row of the table
-        link = first(element, selectors.get("link"))
-        file_link = first(element, selectors.get("file"))
-        if file_link is not None and file_link.tag != "a":
-            file_link = file_link.find(".//a")
-        file_target = (
-            self.site.resolve(file_link.get("href"), page_address)
-            if file_link is not None
-            else None
-        )
-        own = self.site.resolve(link.get("href"), page_address) if link is not None else None
-        if own is None and whole_page:
-            own = (path, query)
-        own = own or file_target
-        if own is None:
-            raise Failure(
-                page_address,
-                f"Văn bản “{number}” không có trang riêng hay tệp đính kèm để nhận biết "
-                "khi nhập lại (bộ chọn “link” hoặc “file”).",
-            )
-        address = shown_address(*own)
-        if not number:
-            raise Failure(address, "Không tìm thấy số/ký hiệu của văn bản.")
-        try:
-            issued_on = parse_date(raw_date, options["date_format"]).date()
-        except PageError as exc:
-            raise Failure(address, f"Văn bản {number}: {exc}") from exc
-        record = {
-            "number": number,
-            "issued_on": issued_on,
-            "summary": text_of(first(element, selectors.get("summary"))) or number,
-            "type": text_of(first(element, selectors.get("type")))
-            or self.vocabulary_name(number, options["types"])
-            or options["default_type"],
-            "issuer": text_of(first(element, selectors.get("issuer")))
-            or self.vocabulary_name(number, options["issuers"])
-            or options["default_issuer"],
-            "signer": text_of(first(element, selectors.get("signer")))[:255],
-            "file": shown_address(*file_target) if file_target else "",
-        }
-        key = address_key(*own)
-        if key in self.seen_documents:
-            return  # listed twice in this run (several list pages)
-        self.seen_documents.add(key)
-        found = self.changed(key, Kind.DOCUMENT, record, address)
+    def document(self, record, address, key, file_target):
+        """A document (văn bản): number, issued_on, summary, type, issuer,
+        signer; its file, if any, at `file_target`."""
+        same = Document.objects.filter(number=record["number"], issued_on=record["issued_on"])
+        found = self.changed(key, Kind.DOCUMENT, record, address, lambda: same)
         if found is None:
             return
-        fp, row, document, action = found
+        fp, document, action = found
 
         def save():
             if self.dry_run:
-                self.report.add(Kind.DOCUMENT, action, address, number)
+                self.report.add(Kind.DOCUMENT, action, address, record["number"])
                 if file_target:
                     self.document_file(None, file_target)
                 return
             target = document or Document()
-            target.number = number
-            target.issued_on = issued_on
+            target.number = record["number"]
+            target.issued_on = record["issued_on"]
             target.summary = record["summary"]
             target.signer = record["signer"]
             target.type = self.vocabulary(DocumentType, self.types, record["type"])
             target.issuer = self.vocabulary(Issuer, self.issuers, record["issuer"])
             target.status = Status.PUBLISHED
             target.published_at = local_datetime(
-                datetime.datetime.combine(issued_on, datetime.time())
+                datetime.datetime.combine(record["issued_on"], datetime.time())
             )
             target.save()
-            self.remember(key, address, Kind.DOCUMENT, target, fp)
-            self.report.add(Kind.DOCUMENT, action, address, number)
             if file_target:
                 self.document_file(target, file_target)
+            self.remember(key, address, Kind.DOCUMENT, target, fp)
+            self.report.add(Kind.DOCUMENT, action, address, record["number"])
 
         self.atomic_record(Kind.DOCUMENT, address, save)
-
-    def link_target(self, link, page_address):
-        return self.site.resolve(link.get("href"), page_address) if link is not None else None
-
-    @staticmethod
-    def vocabulary_name(number, table):
-        """The name a table of the mapping gives a part of the number:
-        {"QĐ": "Quyết định"} names "582/QĐ-UBND" a decision."""
-        parts = {part.casefold() for part in number.replace("/", " ").replace("-", " ").split()}
-        return next((name for code, name in table.items() if code.casefold() in parts), "")
 
     def vocabulary(self, model, known, name):
         name = name[:255]
@@ -571,28 +646,142 @@ class Importer:
         key = address_key(*target)
         address = shown_address(*target)
         row, stored = self.existing(key, Kind.FILE)
-        if stored is not None:
+        if stored is not None or key in self.planned:
             return
         try:
-            found, name = self.read_file(target, settings.DOCUMENT_MAX_UPLOAD_SIZE, Kind.FILE)
-            with found.open("rb") as handle:
-                upload = File(handle, name=name)
-                kind = sniff_kind(upload)
-                known_extensions = {ext for exts in EXTENSIONS.values() for ext in exts}
-                if kind and extension(name) not in known_extensions:
-                    # A file the old site served by a script (Download.aspx?id=5).
-                    upload.name = f"{name}.{kind.value}"
-                validate_document_file(upload)
-                if self.dry_run:
-                    self.report.add(Kind.FILE, CREATED, address)
-                    return
-                stored = DocumentFile(document=document, file=upload)
-                stored.save()
+            data = self.read_file(target, settings.DOCUMENT_MAX_UPLOAD_SIZE)
+            name = file_name(target[0])
+            upload = ContentFile(data, name=name)
+            kind = sniff_kind(upload)
+            if kind and extension(name) not in FILE_EXTENSIONS:
+                # A file the old site served by a script (Download.aspx?id=5).
+                upload.name = f"{name}.{kind.value}"
+            validate_document_file(upload)
         except ValidationError as exc:
-            self.report.fail(Kind.FILE, address, " ".join(exc.messages))
+            self.sub_failure(Kind.FILE, address, " ".join(exc.messages))
             return
         except Failure as exc:
-            self.report.fail(Kind.FILE, exc.address, exc.message)
+            self.sub_failure(Kind.FILE, exc.address, exc.message)
             return
+        if self.dry_run:
+            self.planned.add(key)
+            self.report.add(Kind.FILE, CREATED, address)
+            return
+        stored = DocumentFile(document=document, file=upload)
+        stored.save()
         self.remember(key, address, Kind.FILE, stored)
         self.report.add(Kind.FILE, CREATED, address)
+
+    # Organizations -----------------------------------------------------------
+
+    def organization(self, record, address, key, *, base=None):
+        """A member organization: name, group, short_name, leader_name,
+        leader_title, founded_on, founding_decision, member_count, address,
+        phone, email, website, description (HTML), logo (an address)."""
+        same = Organization.objects.filter(name__iexact=record["name"])
+        found = self.changed(key, Kind.ORGANIZATION, record, address, lambda: same)
+        if found is None:
+            return
+        fp, organization, action = found
+        base = base or address
+
+        def save():
+            group = self.group(record["group"], address)
+            html, unknown = self.rewrite_body(record["description"], base)
+            logo = self.cover_upload(record["logo"], base)
+            if self.dry_run:
+                self.defer_links(None, unknown, key)
+                self.report.add(Kind.ORGANIZATION, action, address, record["name"])
+                return
+            target = organization or Organization()
+            for name in (
+                "name", "short_name", "leader_name", "leader_title", "founded_on",
+                "founding_decision", "member_count", "address", "phone", "email", "website",
+            ):  # fmt: skip
+                setattr(target, name, record[name])
+            target.group = group
+            target.description = html
+            if logo is not None:
+                if target.logo:
+                    target.logo.delete(save=False)
+                target.logo = logo
+            target.save()
+            self.remember(key, address, Kind.ORGANIZATION, target, fp)
+            self.defer_links(target, unknown, key)
+            self.report.add(Kind.ORGANIZATION, action, address, record["name"])
+
+        self.atomic_record(Kind.ORGANIZATION, address, save)
+
+    # Albums ------------------------------------------------------------------
+
+    def album(self, record, address, key, *, base=None):
+        """A photo album: title, event_on, published_at, description, and
+        photos as [(picture address, caption)], in order."""
+        same = Album.objects.filter(title=record["title"])
+        found = self.changed(key, Kind.ALBUM, record, address, lambda: same)
+        if found is None:
+            return
+        fp, album, action = found
+        base = base or address
+
+        def save():
+            if self.dry_run:
+                self.report.add(Kind.ALBUM, action, address, record["title"])
+                for src, _ in record["photos"]:
+                    self.photo(None, src, "", 0, base)
+                return
+            target = album or Album()
+            target.title = record["title"]
+            target.description = record["description"]
+            target.event_on = record["event_on"]
+            target.status = Status.PUBLISHED
+            target.published_at = record["published_at"] or target.published_at or timezone.now()
+            target.save()
+            for order, (src, caption) in enumerate(record["photos"]):
+                self.photo(target, src, caption, order, base)
+            self.remember(key, address, Kind.ALBUM, target, fp)
+            self.report.add(Kind.ALBUM, action, address, record["title"])
+
+        self.atomic_record(Kind.ALBUM, address, save)
+
+    def photo(self, album, src, caption, order, base):
+        """A photo of the album, once; its caption and place kept up to date."""
+        target = self.site.resolve(src, base)
+        if target is None:
+            return
+        key = address_key(*target)
+        address = shown_address(*target)
+        row, photo = self.existing(key, Kind.PHOTO)
+        if photo is not None:
+            if album is not None and photo.album_id != album.pk:
+                self.report.add(Kind.PHOTO, SKIPPED, address, "ảnh đã có trong album khác")
+            elif album is not None and (photo.caption, photo.order) != (caption, order):
+                photo.caption, photo.order = caption, order
+                photo.save(update_fields=["caption", "order"])
+            return
+        if key in self.planned:
+            return
+        try:
+            upload = self.image_upload(target)
+        except Failure as exc:
+            self.sub_failure(Kind.PHOTO, exc.address, exc.message)
+            return
+        if self.dry_run:
+            self.planned.add(key)
+            self.report.add(Kind.PHOTO, CREATED, address)
+            return
+        photo = Photo.objects.create(album=album, image=upload, caption=caption, order=order)
+        self.remember(key, address, Kind.PHOTO, photo)
+        self.report.add(Kind.PHOTO, CREATED, address, caption)
+
+
+def is_image(upload):
+    try:
+        upload.seek(0)
+        with Image.open(upload) as image:
+            image.verify()
+        return True
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
+        return False
+    finally:
+        upload.seek(0)

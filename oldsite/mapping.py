@@ -10,6 +10,9 @@ import tomllib
 from dataclasses import dataclass, field
 
 from cssselect import GenericTranslator, SelectorError
+from lxml import etree
+
+from .pages import XPATH_PREFIX
 
 
 class MappingError(Exception):
@@ -27,13 +30,23 @@ class Kind:
         return any(pattern.search(address) for pattern in self.patterns)
 
 
+ARTICLE_SELECTORS = (
+    ("title", "body"),
+    ("date", "summary", "cover", "category", "author", "remove"),
+)
 # For each kind: its selectors (required, optional) and its other options.
+# Their order is the order pages are read in: a list names the category or
+# group of the pages it links to, and articles link to documents' files.
 KINDS = {
     "news_lists": (("category",), ("articles",), {}),
     "news": (
-        ("title", "body"),
-        ("date", "summary", "cover", "category", "author", "remove"),
+        *ARTICLE_SELECTORS,
         {"date_format": "%d/%m/%Y", "default_category": "Tin tức"},
+    ),
+    # Notices (thông báo) are the articles of a notice category.
+    "notices": (
+        *ARTICLE_SELECTORS,
+        {"date_format": "%d/%m/%Y", "default_category": "Thông báo"},
     ),
     "documents": (
         ("number", "issued_on"),
@@ -46,6 +59,32 @@ KINDS = {
             "issuers": {},
         },
     ),
+    # A group's page (Hội thành viên, Tổ chức KH&CN, Tổ chức trực thuộc LHH).
+    "organization_lists": (("group",), ("organizations",), {}),
+    "organizations": (
+        ("name",),
+        (
+            "group",
+            "short_name",
+            "leader_name",
+            "leader_title",
+            "founded_on",
+            "founding_decision",
+            "member_count",
+            "address",
+            "phone",
+            "email",
+            "website",
+            "description",
+            "logo",
+        ),
+        {"date_format": "%d/%m/%Y", "default_group": "Hội thành viên"},
+    ),  # fmt: skip
+    "albums": (
+        ("title", "photos"),
+        ("date", "description", "caption"),
+        {"date_format": "%d/%m/%Y"},
+    ),
 }
 
 
@@ -54,6 +93,8 @@ class Mapping:
     hosts: list
     encoding: str
     kinds: dict
+    # Pages a crawl passes through without importing them (menus, lists).
+    follow: list = field(default_factory=list)
 
     def kind_of(self, address):
         """The first kind whose addresses match, in the file's order."""
@@ -81,6 +122,13 @@ def parse_mapping(data):
         "".encode(encoding)
     except (LookupError, TypeError) as exc:
         raise MappingError(f"Bảng mã “{encoding}” trong [site] không được hỗ trợ.") from exc
+    follow = site.get("follow", [])
+    if not isinstance(follow, list):
+        raise MappingError("[site] follow phải là danh sách biểu thức chính quy.")
+    follow = [_pattern("site", "follow", pattern) for pattern in follow]
+    unknown_site = set(site) - {"hosts", "encoding", "follow"}
+    if unknown_site:
+        raise MappingError(f"[site] có khóa không biết: {', '.join(sorted(unknown_site))}.")
     unknown = set(data) - {"site", *KINDS}
     if unknown:
         raise MappingError(
@@ -94,7 +142,7 @@ def parse_mapping(data):
             kinds[name] = _kind(name, section)
     if not kinds:
         raise MappingError("Tệp ánh xạ không có mục nội dung nào ([news], [documents]…).")
-    return Mapping(hosts=hosts, encoding=encoding, kinds=kinds)
+    return Mapping(hosts=hosts, encoding=encoding, kinds=kinds, follow=follow)
 
 
 def _kind(name, section):
@@ -104,12 +152,7 @@ def _kind(name, section):
     addresses = section.get("addresses")
     if not isinstance(addresses, list) or not addresses:
         raise MappingError(f"[{name}] phải có addresses: danh sách biểu thức chính quy.")
-    patterns = []
-    for pattern in addresses:
-        try:
-            patterns.append(re.compile(str(pattern), re.IGNORECASE))
-        except re.error as exc:
-            raise MappingError(f"[{name}] addresses: “{pattern}” sai: {exc}.") from exc
+    patterns = [_pattern(name, "addresses", pattern) for pattern in addresses]
     selectors = {}
     for key in (*required, *optional):
         value = section.get(key)
@@ -134,9 +177,22 @@ def _kind(name, section):
     return Kind(name=name, patterns=patterns, selectors=selectors, options=options)
 
 
+def _pattern(name, key, pattern):
+    try:
+        return re.compile(str(pattern), re.IGNORECASE)
+    except re.error as exc:
+        raise MappingError(f"[{name}] {key}: “{pattern}” sai: {exc}.") from exc
+
+
 def _check_selector(name, key, selector):
     if not isinstance(selector, str) or not selector.strip():
         raise MappingError(f"[{name}] {key}: bộ chọn CSS phải là chuỗi không rỗng.")
+    if selector.startswith(XPATH_PREFIX):
+        try:
+            etree.XPath(selector[len(XPATH_PREFIX) :])
+        except etree.XPathSyntaxError as exc:
+            raise MappingError(f"[{name}] {key}: biểu thức XPath “{selector}” sai: {exc}.") from exc
+        return
     try:
         GenericTranslator().css_to_xpath(selector)
     except SelectorError as exc:

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 
 from core.models import ContentQuerySet
+from documents.models import DocumentFileField
 
 from .addresses import MAX_KEY_LENGTH, key_of_address
 
@@ -12,9 +13,28 @@ class Kind(models.TextChoices):
     MANUAL = "manual", "Chuyển hướng nhập tay"
     CATEGORY = "category", "Chuyên mục"
     ARTICLE = "article", "Tin bài"
+    NOTICE = "notice", "Thông báo"
+    PAGE = "page", "Trang thông tin"
     DOCUMENT = "document", "Văn bản"
     FILE = "file", "Tệp văn bản"
+    GROUP = "group", "Nhóm tổ chức"
+    ORGANIZATION = "organization", "Tổ chức thành viên"
+    ALBUM = "album", "Album ảnh"
+    PHOTO = "photo", "Ảnh trong album"
     IMAGE = "image", "Ảnh"
+    ATTACHMENT = "attachment", "Tệp đính kèm"
+
+
+# Browsers give up after about 20 redirects in a row.
+MAX_HOPS = 10
+
+
+def is_visible(obj):
+    """Whether visitors may see an imported object (and so be sent to it)."""
+    if getattr(obj, "is_published", True) is False or getattr(obj, "is_active", True) is False:
+        return False
+    album = getattr(obj, "album", None)
+    return album is None or is_visible(album)
 
 
 def is_safe_target(url):
@@ -56,7 +76,7 @@ class OldAddress(models.Model):
     )
     key = models.CharField("khóa so sánh", max_length=MAX_KEY_LENGTH, unique=True, editable=False)
     kind = models.CharField(
-        "loại", max_length=10, choices=Kind.choices, default=Kind.MANUAL, editable=False
+        "loại", max_length=12, choices=Kind.choices, default=Kind.MANUAL, editable=False
     )
     target_url = models.CharField(
         "chuyển đến",
@@ -76,6 +96,15 @@ class OldAddress(models.Model):
     )
     object_id = models.PositiveBigIntegerField("mã nội dung", null=True, blank=True, editable=False)
     content_object = GenericForeignKey("content_type", "object_id")
+    # A file an old page linked to that belongs to nothing imported (a
+    # report, a form to fill in): copied here, checked like an upload.
+    file = DocumentFileField(
+        "tệp đã chép",
+        upload_to="trang-cu/%Y/%m/",
+        max_length=255,
+        blank=True,
+        editable=False,
+    )
     # What the old page said when last imported: unchanged means skipped.
     fingerprint = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("tạo lúc", auto_now_add=True)
@@ -114,9 +143,12 @@ class OldAddress(models.Model):
                 raise ValidationError(
                     {"target_url": "Địa chỉ mới phải bắt đầu bằng “/”, http:// hoặc https://."}
                 )
-            if key_of_address(self.target_url) == key:
+            if self.loops(key):
                 raise ValidationError(
-                    {"target_url": "Địa chỉ mới trùng địa chỉ cũ: chuyển hướng sẽ lặp vô tận."}
+                    {
+                        "target_url": "Chuyển hướng này dẫn về chính địa chỉ cũ (trực tiếp hoặc "
+                        "qua các chuyển hướng khác): trình duyệt sẽ lặp vô tận."
+                    }
                 )
         self.address = address
 
@@ -125,8 +157,30 @@ class OldAddress(models.Model):
         imported object since deleted or unpublished)."""
         if self.content_type_id is not None:
             obj = self.content_object
-            if obj is None or getattr(obj, "is_published", True) is False:
+            if obj is None or not is_visible(obj):
                 return ""
             if hasattr(obj, "get_absolute_url"):
                 return obj.get_absolute_url()
+        if self.file:
+            return self.file.url
         return self.target_url if is_safe_target(self.target_url) else ""
+
+    def loops(self, key=None):
+        """Whether following this redirect, and the redirects its target
+        has in turn, comes back to an address already passed."""
+        seen = {key or self.key or key_of_address(self.address)}
+        target = self.target()
+        for _ in range(MAX_HOPS):
+            if not target or not target.startswith("/"):
+                return False
+            next_key = key_of_address(target)
+            if next_key in seen:
+                return True
+            seen.add(next_key)
+            row = OldAddress.objects.filter(key=next_key).first()
+            if row is None:
+                return False
+            target = row.target()
+            if target and key_of_address(target) == row.key:
+                return False  # an old address kept by its page: the page answers
+        return True  # a chain this long is as good as a loop for a browser

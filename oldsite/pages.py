@@ -14,6 +14,10 @@ DATE_CODES = {"%d": r"\d{1,2}", "%m": r"\d{1,2}", "%Y": r"\d{4}", "%y": r"\d{2}"
               "%H": r"\d{1,2}", "%M": r"\d{1,2}", "%S": r"\d{1,2}"}  # fmt: skip
 
 
+# A selector written as XPath rather than CSS: "xpath://div[@id='x']".
+XPATH_PREFIX = "xpath:"
+
+
 class PageError(Exception):
     """What does not fit on a page; the message is for the IT person."""
 
@@ -29,10 +33,20 @@ def parse_page(data, encoding):
         raise PageError(f"Không đọc được trang như HTML ({exc}).") from exc
 
 
-def first(element, selector):
+def select(element, selector):
+    """The elements a mapping's selector (CSS, or XPath after "xpath:") finds."""
     if not selector:
-        return None
-    found = element.cssselect(selector)
+        return []
+    if selector.startswith(XPATH_PREFIX):
+        found = element.xpath(selector[len(XPATH_PREFIX) :])
+        if not isinstance(found, list):
+            return []  # a string or number, not elements
+        return [item for item in found if etree.iselement(item)]
+    return element.cssselect(selector)
+
+
+def first(element, selector):
+    found = select(element, selector)
     return found[0] if found else None
 
 

@@ -12,6 +12,7 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
+from core.spreadsheets import SpreadsheetExportMixin
 from medialibrary.widgets import LibraryEditorMixin
 from sitecontent.models import Page
 from sitecontent.privacy import PRIVACY_NOTICE_SLUG
@@ -26,6 +27,7 @@ from .models import (
     public_holidays,
     reschedule_open_questions,
 )
+from .resources import QuestionResource
 
 
 def person_name(user):
@@ -119,8 +121,11 @@ class EmailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
+class QuestionAdmin(SpreadsheetExportMixin, LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
     """The Q&A officer's desk: the queue, deadlines, answering and publishing."""
+
+    # Xuất: the list, as filtered, for reports (no asker's personal data).
+    resource_classes = [QuestionResource]
 
     list_display = [
         "tracking_code",

@@ -121,7 +121,7 @@ def test_article_history_and_recover_pages_open(admin_client):
     assert admin_client.get("/admin/news/category/recover/").status_code == 200
 
 
-def test_editor_group_has_exactly_the_news_page_library_gallery_and_redirect_permissions():
+def test_editor_group_has_exactly_the_news_page_library_gallery_member_and_redirect_permissions():
     group = Group.objects.get(name=EDITOR_GROUP)
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
     assert codenames == {
@@ -133,6 +133,10 @@ def test_editor_group_has_exactly_the_news_page_library_gallery_and_redirect_per
             ("medialibrary", "mediaitem"),
             ("gallery", "album"),
             ("gallery", "photo"),
+            # The member directory, exchanged with Excel (core.spreadsheets).
+            ("members", "organizationgroup"),
+            ("members", "organization"),
+            ("members", "field"),
             ("oldsite", "oldaddress"),
         ]
         for action in ["add", "change", "delete", "view"]

@@ -57,3 +57,32 @@ def test_only_links_to_the_old_site_are_its_own():
     assert site.resolve("mailto:lhh@example.com", "/") is None
     assert site.resolve("#top", "/") is None
     assert site.resolve("http://[bad", "/") is None
+
+
+def test_a_selector_may_be_xpath():
+    import lxml.html
+
+    from oldsite.pages import first, select
+
+    tree = lxml.html.document_fromstring('<p><span class="NgayDang">(13/10/2017 )</span></p>')
+    assert first(tree, "xpath://span[@class='NgayDang']").text == "(13/10/2017 )"
+    assert select(tree, "xpath:count(//span)") == []
+
+
+def test_a_mapping_with_a_wrong_xpath_is_refused():
+    from oldsite.mapping import MappingError, parse_mapping
+
+    data = {
+        "site": {"hosts": ["old.example"]},
+        "news": {"addresses": ["^/x"], "title": "xpath://span[", "body": "div"},
+    }
+    with pytest.raises(MappingError, match="biểu thức XPath"):
+        parse_mapping(data)
+
+
+def test_a_mapping_with_an_unknown_site_key_is_refused():
+    from oldsite.mapping import MappingError, parse_mapping
+
+    data = {"site": {"hosts": ["old.example"], "host": "x"}, "news": {}}
+    with pytest.raises(MappingError, match="khóa không biết: host"):
+        parse_mapping(data)

@@ -129,3 +129,26 @@ def test_a_redirect_added_after_a_404_answers_at_once(client):
     assert client.get("/Gioithieu.aspx").status_code == 404
     redirect("/Gioithieu.aspx", "/gioi-thieu/")
     assert client.get("/Gioithieu.aspx").status_code == 301
+
+
+def test_a_wordpress_address_on_the_home_page_redirects(client):
+    redirect("/?p=12", "/tin-tuc/")
+    response = client.get("/", QUERY_STRING="p=12")
+    assert response.status_code == 301 and response["Location"] == "/tin-tuc/"
+
+
+def test_the_home_page_with_another_query_string_looks_nothing_up(django_assert_num_queries):
+    middleware = OldAddressRedirectMiddleware(lambda request: HttpResponse("ok"))
+    with django_assert_num_queries(0):
+        assert middleware(RequestFactory().get("/?utm_source=zalo")).status_code == 200
+
+
+def test_a_redirect_chain_that_comes_back_is_refused_in_the_admin(db):
+    from django.core.exceptions import ValidationError
+
+    redirect("/a.aspx", "/b.aspx")
+    redirect("/b.aspx", "/c.aspx")
+    loop = OldAddress(address="/c.aspx", target_url="/a.aspx")
+    with pytest.raises(ValidationError, match="lặp vô tận"):
+        loop.full_clean()
+    assert OldAddress(address="/c.aspx", target_url="/tin-tuc/").full_clean() is None

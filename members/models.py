@@ -241,7 +241,8 @@ class Organization(NamedModel):
                 [self.short_name, self.leader_name, self.address, html_to_text(self.description)]
             ),
             "url": self.get_absolute_url(),
-            "date": self.updated_at,
+            # No date: an organization is not news, and the time it was last
+            # saved would rank it above newer articles (search.index.UNDATED).
             "is_public": self.is_active,
         }
 

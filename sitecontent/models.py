@@ -463,7 +463,6 @@ class ContactPoint(models.Model):
     objects = ContactPointQuerySet.as_manager()
 
     class Meta:
-        db_table = "lhh_contactpoint"
         ordering = ["order", "name"]
         verbose_name = "lãnh đạo, đầu mối liên hệ"
         verbose_name_plural = "lãnh đạo, đầu mối liên hệ"

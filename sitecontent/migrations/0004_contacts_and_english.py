@@ -43,7 +43,6 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'lãnh đạo, đầu mối liên hệ',
                 'verbose_name_plural': 'lãnh đạo, đầu mối liên hệ',
-                'db_table': 'lhh_contactpoint',
                 'ordering': ['order', 'name'],
             },
         ),

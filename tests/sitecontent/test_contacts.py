@@ -13,6 +13,24 @@ from .factories import ContactPointFactory, PageFactory
 pytestmark = pytest.mark.django_db
 
 
+ADD_URL = "/admin/sitecontent/contactpoint/add/"
+
+
+def contact_form(**changes):
+    """The admin's add form, filled in as staff would."""
+    return {
+        "name": "Bà Lê Thị Thu Hà",
+        "role": ContactPoint.Role.OFFICIAL,
+        "title": "Chánh Văn phòng",
+        "unit": "Văn phòng",
+        "phone": "0263 3822 466",
+        "email": "vanphong@lhhlamdong.vn",
+        "order": 1,
+        "is_active": "on",
+        **changes,
+    }
+
+
 def structure_page():
     return PageFactory(title="Cơ cấu tổ chức", contact_list=ContactList.LEADERS)
 
@@ -110,18 +128,7 @@ def test_a_portrait_is_shown_as_its_rendition_without_alt_text(client):
 
 def test_a_portrait_that_is_not_an_image_is_refused_and_the_form_keeps_the_text(admin_client):
     fake = SimpleUploadedFile("chan-dung.jpg", b"<html><script>alert(1)</script></html>")
-    response = admin_client.post(
-        "/admin/sitecontent/contactpoint/add/",
-        {
-            "name": "Bà Lê Thị Thu Hà",
-            "role": ContactPoint.Role.OFFICIAL,
-            "title": "Chánh Văn phòng",
-            "unit": "Văn phòng",
-            "photo": fake,
-            "order": 1,
-            "is_active": "on",
-        },
-    )
+    response = admin_client.post(ADD_URL, contact_form(photo=fake))
     assert response.status_code == 200
     html = response.content.decode()
     assert "hình ảnh hợp lệ" in html
@@ -132,20 +139,7 @@ def test_a_portrait_that_is_not_an_image_is_refused_and_the_form_keeps_the_text(
 def test_a_contact_point_is_added_in_the_admin_with_a_portrait(admin_client):
     photo = SimpleUploadedFile("anh.png", png_bytes((300, 400)), content_type="image/png")
     response = admin_client.post(
-        "/admin/sitecontent/contactpoint/add/",
-        {
-            "name": "Bà Lê Thị Thu Hà",
-            "role": ContactPoint.Role.OFFICIAL,
-            "title": "Chánh Văn phòng",
-            "unit": "Văn phòng",
-            "phone": "0263 3822 466",
-            "email": "vanphong@lhhlamdong.vn",
-            "title_en": "Head of Office",
-            "unit_en": "Office",
-            "photo": photo,
-            "order": 1,
-            "is_active": "on",
-        },
+        ADD_URL, contact_form(photo=photo, title_en="Head of Office", unit_en="Office")
     )
     assert response.status_code == 302
     person = ContactPoint.objects.get()

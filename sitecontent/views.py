@@ -3,7 +3,7 @@
 The English section is a small URL prefix, /en/, with the introduction
 pages whose English text staff wrote beside the Vietnamese (Page.title_en,
 body_en…). Its views render with Django's translation machinery switched to
-English (the pages' `lang`, dates, the Content-Language header), and its
+English (dates, the language the templates and the sitemap ask for), and its
 templates extend the same base.html, overriding its header, footer and
 side-column blocks. The rest of the site stays Vietnamese, so no
 i18n_patterns or LocaleMiddleware: they would offer every address in
@@ -66,7 +66,6 @@ class EnglishMixin:
             # Rendered here, while English is on, not later by a decorator.
             if hasattr(response, "render"):
                 response.render()
-        response.headers.setdefault("Content-Language", "en")
         return response
 
 

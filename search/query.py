@@ -94,10 +94,13 @@ class SiteSearch:
             return
         visible = queryset.visible()
         self._kinds, self.is_capped = self._candidates(visible)
-        if kind:
-            self.ids = set(self._candidates(visible.filter(kind=kind))[0])
-        else:
+        if not kind:
             self.ids = set(self._kinds)
+        elif not self.is_capped:
+            # Every match is a candidate already: those of the kind asked for.
+            self.ids = {pk for pk, its_kind in self._kinds.items() if its_kind == kind}
+        else:
+            self.ids = set(self._candidates(visible.filter(kind=kind))[0])
 
     def _candidates(self, entries):
         """({candidate id: its kind}, whether the newest matches filled CANDIDATES)."""

@@ -243,6 +243,18 @@ def test_search_page_query_count_does_not_grow_with_results(client):
     assert len(few) == len(many)
 
 
+def test_a_kind_filter_costs_no_query_when_every_match_is_a_candidate(client):
+    page("Hội thảo khoa học")
+    clear_all()
+    with CaptureQueriesContext(connection) as every_kind:
+        client.get("/tim-kiem/", {"q": "hoi thao"})
+    clear_all()
+    with CaptureQueriesContext(connection) as one_kind:
+        html = client.get("/tim-kiem/", {"q": "hoi thao", "loai": "trang"}).content.decode()
+    assert "Tìm thấy 1 kết quả" in html
+    assert len(one_kind) == len(every_kind)
+
+
 def test_rebuild_command_restores_the_index():
     from django.core.management import call_command
 

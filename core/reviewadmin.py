@@ -26,6 +26,7 @@ from reversion.models import Version
 
 from . import review
 from .diff import word_diff
+from .fields import RichTextField
 from .models import ReviewStatus, moment_in_words
 from .text import html_to_text
 
@@ -168,9 +169,10 @@ class ReviewAdminMixin:
             before, after = getattr(live, name) or "", obj.pending_change[name] or ""
             if before == after:
                 continue
-            if name == "body":
+            field = self.model._meta.get_field(name)
+            if isinstance(field, RichTextField):
                 before, after = html_to_text(before), html_to_text(after)
-            label = self.model._meta.get_field(name).verbose_name
+            label = field.verbose_name
             rows.append((label, before, word_diff(before, after)))
         return rows
 

@@ -119,6 +119,14 @@ def unique_slug(instance, value, field_name="slug", max_length=200):
     return slug
 
 
+def tel_href(phone):
+    """A phone number as a tel: target, digits and a leading +, of the first
+    number when several are listed ("0263 3822 466 – 0913 …"); "" for none."""
+    first = re.split(r"[,;/]|\s[-–]\s", phone or "")[0]
+    digits = "".join(ch for ch in first if ch.isdigit() or ch == "+")
+    return f"tel:{digits}" if digits else ""
+
+
 def html_to_text(value):
     """Plain text of rich-text HTML: tags become spaces, entities characters."""
     text = re.sub(r"<[^>]*>", " ", value or "")

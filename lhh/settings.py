@@ -251,7 +251,10 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 LANGUAGE_CODE = "vi"
-LANGUAGES = [("vi", "Tiếng Việt")]
+# English only for the English section (/en/, sitecontent.views): its views
+# switch it on themselves. There is no LocaleMiddleware, so every other page,
+# and the admin, is Vietnamese whatever a browser asks for.
+LANGUAGES = [("vi", "Tiếng Việt"), ("en", "English")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 # The project's catalogue completes and corrects the libraries' Vietnamese

@@ -14,6 +14,7 @@ from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
 from news.sitemaps import ArticleSitemap, CategorySitemap, NewsIndexSitemap
 from qa.sitemaps import QuestionSitemap
 from sitecontent.sitemaps import PageSitemap
+from sitecontent.urls import english_patterns
 
 from . import views
 from .sitemaps import StaticViewSitemap
@@ -46,6 +47,8 @@ lhh_patterns = (
 urlpatterns = [
     path("", include(lhh_patterns)),
     path("gioi-thieu/", include("sitecontent.urls")),
+    # The English section (NĐ 42/2022 Điều 7): the introduction pages.
+    path("en/", include(english_patterns)),
     path("tim-kiem/", include("search.urls")),
     path("tin-tuc/", include("news.urls")),
     path("to-chuc-thanh-vien/", include("members.urls")),
@@ -74,6 +77,9 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+# A missing page of the English section says so in English.
+handler404 = views.page_not_found
 
 # Uploads, each served only to those who may see what it belongs to.
 urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve, name="media")]

@@ -7,12 +7,15 @@ from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
 from django.urls import reverse
+from django.utils import translation
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 from django.views.generic import TemplateView
 
 from news.models import Article, Category
 from sitecontent.models import Page
+from sitecontent.views import language_links
 
 from . import worker
 
@@ -38,8 +41,19 @@ class HomeView(TemplateView):
             featured_articles=featured,
             latest_articles=latest,
             home_blocks=Category.objects.home_blocks(per_block=self.per_block),
+            **language_links(self.request, self.request.path, reverse("english:home")),
             **kwargs,
         )
+
+
+def page_not_found(request, exception):
+    """Django's 404 page, in English under the English section (/en/)."""
+    if request.path.startswith(reverse("english:home")):
+        with translation.override("en"):
+            return defaults.page_not_found(
+                request, exception, template_name="sitecontent/english/404.html"
+            )
+    return defaults.page_not_found(request, exception)
 
 
 class SiteMapView(TemplateView):

@@ -4,6 +4,7 @@ An app whose model has a rich-text field asks for its usage to be kept, in
 its AppConfig.ready:
 
     usage.track(Article, "body")
+    usage.track(Page, "body", "body_en")  # each of its rich-text fields
 
 Each save of such an object (from the admin, a revert or recovery of
 django-reversion, which saves without calling Model.save(), a seed or an
@@ -76,12 +77,12 @@ def forget_usage(obj):
     MediaUsage.objects.filter(content_type=content_type, object_id=obj.pk).delete()
 
 
-def track(model, field):
-    """Keep the usage of library items by `model`'s rich-text `field`."""
+def track(model, *fields):
+    """Keep the usage of library items by `model`'s rich-text `fields`."""
     label = model._meta.label
 
     def on_save(sender, instance, **kwargs):
-        record_usage(instance, getattr(instance, field))
+        record_usage(instance, "".join(getattr(instance, field) or "" for field in fields))
 
     def on_delete(sender, instance, **kwargs):
         forget_usage(instance)

@@ -1,4 +1,3 @@
-import re
 from dataclasses import dataclass
 
 from django.db import models
@@ -7,7 +6,7 @@ from django.db.models import Count, FilteredRelation, Prefetch, Q, Sum
 from core.addresses import reverse
 from core.fields import RichTextField, UploadImageField
 from core.models import ContentQuerySet, SluggedModel
-from core.text import html_to_text
+from core.text import html_to_text, tel_href
 
 
 def round_down_figure(total):
@@ -241,7 +240,8 @@ class Organization(NamedModel):
                 [self.short_name, self.leader_name, self.address, html_to_text(self.description)]
             ),
             "url": self.get_absolute_url(),
-            "date": self.updated_at,
+            # No date: an organization is not news, and the time it was last
+            # saved would rank it above newer articles (search.index.UNDATED).
             "is_public": self.is_active,
         }
 
@@ -252,8 +252,4 @@ class Organization(NamedModel):
 
     @property
     def tel_href(self):
-        """The phone number as a tel: target: digits and a leading +."""
-        # Only the first number when staff list several ("0263 3822 466 – 0913 …").
-        first = re.split(r"[,;/]|\s[-–]\s", self.phone)[0]
-        digits = "".join(ch for ch in first if ch.isdigit() or ch == "+")
-        return f"tel:{digits}" if digits else ""
+        return tel_href(self.phone)

@@ -3,17 +3,19 @@
 A registered model (search.registry) defines `search_document()`, returning
 the fields of its entry as a dict (title, body, url, date, is_public,
 published_at, expires_at) or None when it must not be found (an inactive organization).
+`date` is the content's own date (when it was published, a document's
+date of issue); content that has none, such as an organization, leaves it
+out (or None), and its entry holds UNDATED.
 Saving or deleting the object keeps its row right; `manage.py
 rebuild_search_index` rebuilds them all.
 """
 
 from django.contrib.contenttypes.models import ContentType
-from django.utils import timezone
 
 from core.text import folded, nfc, normalize
 
 from . import registry
-from .models import SearchEntry
+from .models import UNDATED, SearchEntry
 
 BODY_LIMIT = 200_000
 
@@ -28,7 +30,7 @@ def entry_values(kind, document):
         "title": title,
         "body": body,
         "url": document["url"],
-        "date": document.get("date") or timezone.now(),
+        "date": document.get("date") or UNDATED,
         "is_public": document.get("is_public", True),
         "published_at": document.get("published_at"),
         "expires_at": document.get("expires_at"),

@@ -1,9 +1,18 @@
+import datetime
+
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from core.fields import WordsField
 from core.indexes import TrigramIndex
+
+# The date of an entry for content without one of its own (search.index):
+# the earliest, so that among matches ranked alike it comes after every
+# dated one (an organization does not pass newer news because it was saved
+# recently), and the results show no date for it. Not NULL, which databases
+# order differently and the newest-first index would not serve.
+UNDATED = datetime.datetime(1970, 1, 1, tzinfo=datetime.UTC)
 
 
 class SearchEntryQuerySet(models.QuerySet):
@@ -61,3 +70,7 @@ class SearchEntry(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def is_dated(self):
+        return self.date != UNDATED

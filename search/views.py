@@ -28,7 +28,9 @@ class SearchView(ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        labels = {kind.slug: kind.label for kind in registry.kinds()}
         for entry in context["object_list"]:
+            entry.kind_label = labels.get(entry.kind, "")
             entry.title_html = highlight(entry.title, self.query)
             entry.snippet_html = highlight(
                 entry.body[:SNIPPET_SOURCE], self.query, length=SNIPPET_LENGTH

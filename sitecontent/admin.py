@@ -9,7 +9,7 @@ from core.adminsort import SortableListMixin
 from core.reviewadmin import ReviewAdminMixin
 from medialibrary.widgets import LibraryEditorMixin
 
-from .models import Banner, Link, Page, SiteProfile
+from .models import Banner, ContactPoint, Link, Page, SiteProfile
 
 
 @admin.register(SiteProfile)
@@ -20,11 +20,15 @@ class SiteProfileAdmin(admin.ModelAdmin):
             "Liên hệ",
             {"fields": ["address", "phone", "fax", "email", "responsible_person", "licence"]},
         ),
+        (
+            "Bản tiếng Anh (mục English, /en/)",
+            {"fields": ["name_en", "parent_body_en", "address_en"]},
+        ),
         ("Thông báo và thống kê", {"fields": ["staff_emails", "visit_base"]}),
     ]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
-        if db_field.name == "welcome_message":
+        if db_field.name in ("welcome_message", "name_en", "parent_body_en", "address_en"):
             # One line on the site, up to 500 characters: a wide input.
             kwargs["widget"] = forms.TextInput(attrs={"class": "vLargeTextField", "size": 100})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -50,22 +54,30 @@ class SiteProfileAdmin(admin.ModelAdmin):
 class PageAdmin(
     ReviewAdminMixin, LibraryEditorMixin, SortableListMixin, FoldedSearchMixin, VersionAdmin
 ):
-    list_display = ["title", "slug", "status", "published_at", "is_in_menu", "order"]
+    list_display = ["title", "slug", "status", "published_at", "has_english", "is_in_menu", "order"]
     object_history_template = "admin/sitecontent/page/object_history.html"
     list_editable = ["order", "is_in_menu"]
     list_filter = ["status", "is_in_menu"]
-    search_fields = ["title", "summary"]
-    fields = [
-        "title",
-        "slug",
-        "summary",
-        "body",
-        "status",
-        "published_at",
-        "expires_at",
-        "is_in_menu",
-        "order",
+    search_fields = ["title", "summary", "title_en"]
+    # The English text beside the Vietnamese, on the same form.
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "summary", "body", "contact_list"]}),
+        (
+            "Bản tiếng Anh (mục English, /en/)",
+            {
+                "description": (
+                    "Trang có tiêu đề tiếng Anh thì có bản tiếng Anh; chưa dịch thì trang "
+                    "tiếng Anh hiện nội dung tiếng Việt kèm một dòng ghi chú."
+                ),
+                "fields": ["title_en", "slug_en", "summary_en", "body_en"],
+            },
+        ),
+        (None, {"fields": ["status", "published_at", "expires_at", "is_in_menu", "order"]}),
     ]
+
+    @admin.display(description="bản tiếng Anh", boolean=True)
+    def has_english(self, page):
+        return page.is_translated
 
 
 @admin.register(Link)
@@ -87,3 +99,25 @@ class BannerAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
         if not banner.image:
             return "—"
         return format_html('<img src="{}" alt="" height="40">', banner.image.url)
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(SortableListMixin, FoldedSearchMixin, VersionAdmin):
+    list_display = [
+        "name", "portrait", "title", "unit", "role", "phone", "email", "is_active", "order",
+    ]  # fmt: skip
+    list_editable = ["order", "is_active"]
+    list_filter = ["role", "is_active"]
+    search_fields = ["name", "title", "unit", "email"]
+    fieldsets = [
+        (None, {"fields": ["name", "role", "title", "unit", "photo"]}),
+        ("Liên hệ", {"fields": ["phone", "email"]}),
+        ("Bản tiếng Anh (mục English, /en/)", {"fields": ["title_en", "unit_en"]}),
+        (None, {"fields": ["is_active", "order"]}),
+    ]
+
+    @admin.display(description="ảnh")
+    def portrait(self, person):
+        if not person.photo:
+            return "—"
+        return format_html('<img src="{}" alt="" width="36" height="48">', person.photo_card.url)

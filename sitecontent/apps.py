@@ -19,8 +19,8 @@ class SitecontentConfig(apps.ContentAppConfig):
         from .models import Banner, Link, Page
 
         super().ready()
-        # Which library images each page's body shows.
-        usage.track(Page, "body")
+        # Which library images each page's body shows, in either language.
+        usage.track(Page, "body", "body_en")
         registry.register(Page, slug="trang", label="Trang thông tin", position=20)
         # Its sidebar blocks, read with the others in one query.
         sidebar.register(Page.objects.sidebar_menu)

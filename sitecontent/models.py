@@ -1,9 +1,19 @@
 """The site's own content: the association's profile, the THÔNG TIN CHÍNH
-pages, the LIÊN KẾT links and the QUẢNG CÁO banners."""
+pages, the LIÊN KẾT links, the QUẢNG CÁO banners, and the leaders and
+contact officials (NĐ 42/2022 Điều 4).
 
+The English section (/en/, NĐ 42/2022 Điều 7) is English text kept beside
+the Vietnamese on the same rows: the profile's name and address, each
+page's title, summary and body (`…_en` fields)."""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from imagekit.models import ImageSpecField
+from pilkit.processors import ResizeToFill
 
 from core import cache as site_cache
 from core import sidebar
@@ -18,7 +28,7 @@ from core.models import (
     SluggedModel,
     Status,
 )
-from core.text import html_to_text
+from core.text import html_to_text, tel_href, unique_slug
 
 from .privacy import PRIVACY_NOTICE_SLUG
 
@@ -32,6 +42,15 @@ class PageQuerySet(ReviewableQuerySet):
 
         menu = self.published(now=sidebar.NOW).filter(is_in_menu=True)
         return sidebar.feed("pages", menu, limit, make, title="title", key="slug", position="order")
+
+    def english_menu(self):
+        """The English section's pages: published, in the menu, translated."""
+        return (
+            self.published()
+            .filter(is_in_menu=True)
+            .exclude(title_en="")
+            .only("title", "slug", "title_en", "slug_en", "summary_en", "order")
+        )
 
     def privacy_notice_version(self):
         """The version of the privacy notice a form shows now (what its
@@ -50,6 +69,13 @@ class SiteProfile(models.Model):
     )
     short_name = models.CharField("tên viết tắt", max_length=100, blank=True)
     parent_body = models.CharField("cơ quan chủ quản", max_length=255, blank=True)
+    name_en = models.CharField(
+        "tên đơn vị bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Ở đầu và chân các trang tiếng Anh (/en/); để trống thì dùng tên tiếng Việt.",
+    )
+    parent_body_en = models.CharField("cơ quan chủ quản bằng tiếng Anh", max_length=255, blank=True)
     logo = UploadImageField("biểu trưng (logo)", upload_to="site/", blank=True)
     welcome_message = models.CharField(
         "dòng chữ chào mừng",
@@ -58,6 +84,12 @@ class SiteProfile(models.Model):
         help_text="Dòng chữ chạy ở đầu trang.",
     )
     address = models.CharField("địa chỉ", max_length=255, blank=True)
+    address_en = models.CharField(
+        "địa chỉ bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: 35 Tran Hung Dao Street, Ward 10, Da Lat City, Lam Dong Province.",
+    )
     phone = models.CharField("điện thoại", max_length=100, blank=True)
     fax = models.CharField("fax", max_length=100, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
@@ -114,8 +146,17 @@ class SiteProfile(models.Model):
         return [line.strip() for line in self.staff_emails.splitlines() if line.strip()]
 
 
+class ContactList(models.TextChoices):
+    """Which contact points (ContactPoint) a page shows under its text."""
+
+    NONE = "", "Không"
+    LEADERS = "leaders", "Lãnh đạo và sơ đồ tổ chức"
+    OFFICIALS = "officials", "Cán bộ đầu mối liên hệ"
+
+
 class Page(SluggedModel, Reviewable):
-    """A static page under /gioi-thieu/ (THÔNG TIN CHÍNH)."""
+    """A static page under /gioi-thieu/ (THÔNG TIN CHÍNH), and its English
+    version under /en/ when it has an English title."""
 
     title = models.CharField("tiêu đề", max_length=255)
     slug = models.SlugField(
@@ -127,8 +168,36 @@ class Page(SluggedModel, Reviewable):
     )
     summary = models.TextField("tóm tắt", blank=True)
     body = RichTextField("nội dung", blank=True)
+    contact_list = models.CharField(
+        "danh sách liên hệ trên trang",
+        max_length=10,
+        choices=ContactList.choices,
+        blank=True,
+        default=ContactList.NONE,
+        help_text=(
+            "Hiện dưới nội dung trang, lấy từ mục “Lãnh đạo, đầu mối liên hệ”: lãnh đạo và sơ "
+            "đồ tổ chức (trang Cơ cấu tổ chức), hoặc cán bộ đầu mối liên hệ (trang Liên hệ)."
+        ),
+    )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
     is_in_menu = models.BooleanField("hiện trong THÔNG TIN CHÍNH", default=True)
+    title_en = models.CharField(
+        "tiêu đề tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text=(
+            "Có tiêu đề tiếng Anh thì trang có bản tiếng Anh trong mục English (/en/); "
+            "để trống khi chưa dịch."
+        ),
+    )
+    slug_en = models.SlugField(
+        "đường dẫn tiếng Anh",
+        max_length=200,
+        blank=True,
+        help_text="Để trống để tạo từ tiêu đề tiếng Anh; không đổi khi sửa tiêu đề.",
+    )
+    summary_en = models.TextField("tóm tắt tiếng Anh", blank=True)
+    body_en = RichTextField("nội dung tiếng Anh", blank=True)
 
     objects = PageQuerySet.as_manager()
 
@@ -143,15 +212,50 @@ class Page(SluggedModel, Reviewable):
             ("approve_page", "Được duyệt, đăng và gỡ trang thông tin"),
         ]
         indexes = [models.Index(fields=["status", "published_at"], name="page_published_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["slug_en"],
+                condition=~Q(slug_en=""),
+                name="page_slug_en_unique",
+                violation_error_message="Đường dẫn tiếng Anh này đã có trang khác dùng.",
+            )
+        ]
+
+    # The text a change to a live page may touch (core.review), English too.
+    review_fields = ("title", "summary", "body", "title_en", "summary_en", "body_en")
 
     def __str__(self):
         return self.title
+
+    def save(self, *args, **kwargs):
+        if self.title_en and not self.slug_en:
+            self.slug_en = unique_slug(self, self.title_en, field_name="slug_en")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (self.summary_en.strip() or html_to_text(self.body_en)) and not self.title_en.strip():
+            raise ValidationError(
+                {
+                    "title_en": "Hãy nhập tiêu đề tiếng Anh: bản tiếng Anh chỉ hiện khi "
+                    "trang có tiêu đề tiếng Anh."
+                }
+            )
 
     def slug_source(self):
         return self.title
 
     def get_absolute_url(self):
         return reverse("sitecontent:page", kwargs={"slug": self.slug})
+
+    def get_english_url(self):
+        """The page in the English section: its translation, or while it has
+        none, the Vietnamese text with a note (at its Vietnamese slug)."""
+        return reverse("english:page", kwargs={"slug": self.slug_en or self.slug})
+
+    @property
+    def is_translated(self):
+        return bool(self.title_en)
 
     @property
     def notice_version(self):
@@ -295,3 +399,120 @@ class Banner(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ContactPointQuerySet(ContentQuerySet):
+    def shown(self):
+        return self.filter(is_active=True)
+
+    def directory(self):
+        """The contact points pages show, read in one query (Contacts)."""
+        return Contacts(list(self.shown()))
+
+
+class ContactPoint(models.Model):
+    """A leader or a contact official of the association (NĐ 42/2022
+    Điều 4): name, title, unit, phone, email and photo, in order."""
+
+    class Role(models.TextChoices):
+        LEADER = "leader", "Lãnh đạo"
+        OFFICIAL = "official", "Cán bộ đầu mối liên hệ"
+
+    name = models.CharField("họ và tên", max_length=255, help_text="Ví dụ: TS. Phạm Thị Lan.")
+    role = models.CharField(
+        "vai trò",
+        max_length=10,
+        choices=Role.choices,
+        default=Role.OFFICIAL,
+        help_text=(
+            "Lãnh đạo hiện ở trang Cơ cấu tổ chức, cán bộ đầu mối ở trang Liên hệ; "
+            "sơ đồ tổ chức có cả hai."
+        ),
+    )
+    title = models.CharField(
+        "chức vụ",
+        max_length=255,
+        help_text="Ví dụ: Chủ tịch, Phó Chủ tịch kiêm Tổng Thư ký, Chánh Văn phòng.",
+    )
+    unit = models.CharField(
+        "đơn vị",
+        max_length=255,
+        help_text=(
+            "Ví dụ: Thường trực Liên hiệp Hội, Văn phòng, Ban Khoa học – Tư vấn, phản biện. "
+            "Sơ đồ tổ chức xếp người theo đơn vị, đơn vị theo thứ tự người đầu tiên của nó."
+        ),
+    )
+    phone = models.CharField("điện thoại", max_length=100, blank=True)
+    email = models.EmailField("thư điện tử", blank=True)
+    photo = UploadImageField(
+        "ảnh chân dung",
+        upload_to="contacts/",
+        blank=True,
+        help_text="Ảnh JPEG, PNG, WebP hoặc GIF; nên là ảnh đứng (3:4), mặt ở giữa.",
+    )
+    title_en = models.CharField(
+        "chức vụ bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Chairwoman, Vice Chairman and Secretary General.",
+    )
+    unit_en = models.CharField(
+        "đơn vị bằng tiếng Anh",
+        max_length=255,
+        blank=True,
+        help_text="Ví dụ: Standing Committee, Office.",
+    )
+    order = models.PositiveSmallIntegerField("thứ tự", default=0)
+    is_active = models.BooleanField(
+        "hiển thị",
+        default=True,
+        help_text="Bỏ chọn khi người này thôi giữ chức vụ: không hiện nữa mà không phải xóa.",
+    )
+
+    # The portrait as the pages show it (96 × 128 px, twice that for sharp screens).
+    photo_card = ImageSpecField(
+        source="photo",
+        processors=[ResizeToFill(192, 256, upscale=False)],
+        format="JPEG",
+        options={"quality": 85},
+    )
+
+    objects = ContactPointQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = "lãnh đạo, đầu mối liên hệ"
+        verbose_name_plural = "lãnh đạo, đầu mối liên hệ"
+
+    def __str__(self):
+        return f"{self.name} – {self.title}"
+
+    @property
+    def tel_href(self):
+        return tel_href(self.phone)
+
+
+class Contacts:
+    """The shown contact points of a page, in order: the leaders, the contact
+    officials, and the organisation chart (sơ đồ tổ chức), a list of units,
+    each with its people, built from the same rows so it is never out of
+    date, reads on a phone and is read out by a screen reader."""
+
+    def __init__(self, people):
+        self.people = people
+        self.leaders = [p for p in people if p.role == ContactPoint.Role.LEADER]
+        self.officials = [p for p in people if p.role == ContactPoint.Role.OFFICIAL]
+        units = {}
+        for person in people:
+            units.setdefault(person.unit.strip(), []).append(person)
+        self.units = [
+            Unit(name, next((p.unit_en for p in members if p.unit_en), ""), members)
+            for name, members in units.items()
+        ]
+
+
+@dataclass
+class Unit:
+    name: str
+    name_en: str
+    people: list

@@ -24,6 +24,15 @@ SCREENSHOTS = {
     "preview-link",
     "preview-link-gone",
     "expired-notice",
+    "structure-page",
+    "static-page",
+    "english-home",
+    "english-page",
+    "english-structure",
+    "english-contact",
+    "english-fallback",
+    "erasure-request",
+    "erasure-confirm",
 }
 
 
@@ -64,6 +73,15 @@ def _preview_url(revoked=False):
     return f"/xem-truoc/{link.token}/"
 
 
+def _erasure_confirm_url():
+    """The page the link in an erasure email opens, for a demo question."""
+    from qa.models import Question
+    from qa.views import erasure_token
+
+    question = Question.objects.exclude(email="").order_by("pk").first()
+    return f"/hoi-dap/xoa-thong-tin/xac-nhan/?t={erasure_token(question)}"
+
+
 # Each public page type, and how to find one of it in the demo content.
 PAGES = {
     "home": lambda: "/",
@@ -84,6 +102,8 @@ PAGES = {
     "albums": lambda: "/thu-vien-anh/",
     "album": lambda: _first_url("gallery.models.Album"),
     "static-page": lambda: "/gioi-thieu/lien-he/",
+    # Leaders and the organisation chart (sitecontent.ContactPoint).
+    "structure-page": lambda: "/gioi-thieu/co-cau-to-chuc/",
     "search-results": lambda: "/tim-kiem/?q=khoa+hoc",
     "not-found": lambda: "/khong-co-trang-nay/",
     # Editorial review: a notice past its end date, a preview link, a
@@ -91,8 +111,22 @@ PAGES = {
     "expired-notice": _expired_notice_url,
     "preview-link": _preview_url,
     "preview-link-gone": lambda: _preview_url(revoked=True),
+    # Withdrawal and erasure (qa): the request, the emailed link's page and
+    # that page with a link that does not hold.
+    "erasure-request": lambda: "/hoi-dap/xoa-thong-tin/",
+    "erasure-confirm": _erasure_confirm_url,
+    "erasure-confirm-invalid": lambda: "/hoi-dap/xoa-thong-tin/xac-nhan/?t=khong-hop-le",
+    # The English section: its home, a page, the pages with contacts, a page
+    # not translated yet (Vietnamese text in an English page), a missing page.
+    "english-home": lambda: "/en/",
+    "english-page": lambda: "/en/about-us/",
+    "english-structure": lambda: "/en/structure/",
+    "english-contact": lambda: "/en/contact/",
+    "english-fallback": lambda: "/en/dieu-le/",
+    "english-not-found": lambda: "/en/no-such-page/",
 }
-STATUS = {"not-found": 404, "preview-link-gone": 410}
+# The pages that do not answer 200.
+STATUS = {"not-found": 404, "english-not-found": 404, "preview-link-gone": 410}
 
 
 @pytest.fixture(scope="session")
@@ -146,6 +180,17 @@ def test_every_page_type_has_no_axe_violation(browser, site, axe_source, width, 
     violations = run_axe(page, axe_source)
     if violations:
         failures[f"ask-form with errors at {width}px"] = describe(violations)
+    # The erasure request with a code and email that match nothing.
+    page.goto(site.url + PAGES["erasure-request"]())
+    page.get_by_label("Mã tra cứu").fill("ZZZZ2345")
+    page.get_by_label("Thư điện tử đã dùng khi gửi câu hỏi").fill("khong-co@example.com")
+    page.get_by_role("button", name="Gửi yêu cầu").click()
+    page.get_by_role("alert").wait_for()
+    violations = run_axe(page, axe_source)
+    if violations:
+        failures[f"erasure-request refused at {width}px"] = describe(violations)
+    if width == WIDTHS[0]:
+        screenshot(page, f"erasure-request-refused-{width}")
     context.close()
     assert not failures, "\n\n".join(f"{where}\n{what}" for where, what in failures.items())
 

@@ -77,6 +77,12 @@ def test_a_page_body_is_tracked_too_and_deleting_it_forgets_the_usage():
     assert not MediaUsage.objects.exists()
 
 
+def test_a_picture_in_a_pages_english_text_is_usage_too():
+    item = make_item()
+    page = PageFactory(body="<p>Không có ảnh.</p>", title_en="About us", body_en=figure(item))
+    assert used_by(item) == {("page", page.pk)}
+
+
 def test_images_outside_the_library_are_not_usage():
     ArticleFactory(body='<p><img src="https://example.vn/media/editor/x.png" alt=""></p>')
     ArticleFactory(body='<p><img src="/media/editor/2020/01/khong-co.png" alt=""></p>')

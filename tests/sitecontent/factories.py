@@ -2,7 +2,7 @@ import factory
 from django.core.files.base import ContentFile
 
 from core.models import Status
-from sitecontent.models import Banner, Link, Page
+from sitecontent.models import Banner, ContactPoint, Link, Page
 
 
 class PageFactory(factory.django.DjangoModelFactory):
@@ -12,6 +12,32 @@ class PageFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Trang thông tin số {n}")
     body = "<p>Nội dung trang.</p>"
     status = Status.PUBLISHED
+
+
+class EnglishPageFactory(PageFactory):
+    """A page with its English text (the English section, /en/)."""
+
+    title_en = factory.Sequence(lambda n: f"English page {n}")
+    summary_en = "A page in English."
+    body_en = "<p>Text in English.</p>"
+
+
+class ContactPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ContactPoint
+
+    name = factory.Sequence(lambda n: f"Ông Nguyễn Văn Số {n}")
+    role = ContactPoint.Role.OFFICIAL
+    title = "Chánh Văn phòng"
+    unit = "Văn phòng"
+    phone = "0263 3822 466"
+    email = factory.Sequence(lambda n: f"canbo{n}@lhhlamdong.vn")
+    order = factory.Sequence(lambda n: n)
+
+    class Params:
+        leader = factory.Trait(
+            role=ContactPoint.Role.LEADER, title="Chủ tịch", unit="Thường trực Liên hiệp Hội"
+        )
 
 
 class LinkFactory(factory.django.DjangoModelFactory):

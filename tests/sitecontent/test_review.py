@@ -88,6 +88,21 @@ def test_a_live_page_is_not_changed_without_an_approver(django_user_model, group
     assert page.is_in_menu
 
 
+def test_a_change_to_a_live_pages_english_text_waits_for_an_approver(django_user_model):
+    user, client = logged_in(django_user_model, CONTRIBUTOR_GROUP, "congtac")
+    _, approver = logged_in(django_user_model, APPROVER_GROUP, "nguoiduyet")
+    page = PageFactory(created_by=user, title_en="About us", body_en="<p>Old text.</p>")
+    url = f"/admin/sitecontent/page/{page.pk}/change/"
+    client.post(url, form(page, title_en="About us", body_en="<p>New text.</p>"))
+    page.refresh_from_db()
+    assert page.body_en == "<p>Old text.</p>"
+    assert page.pending_change["body_en"] == "<p>New text.</p>"
+    html = approver.get(url).content.decode()
+    row = html.split('<th scope="row">Nội dung tiếng Anh</th>')[1].split("</tr>")[0]
+    # Compared as text, word by word.
+    assert "Old text." in row and "New" in row and "&lt;p&gt;" not in row
+
+
 def test_a_contributor_cannot_open_another_persons_page(django_user_model):
     _, client = logged_in(django_user_model, CONTRIBUTOR_GROUP, "congtac")
     page = PageFactory(status=ReviewStatus.DRAFT)

@@ -42,7 +42,9 @@ def choose(page, tmp_path, rows):
     sheet.write_bytes(xlsx(rows))
     page.get_by_label("Tệp cần nhập").set_input_files(str(sheet))
     page.get_by_label("Định dạng").select_option(label="xlsx")
-    page.get_by_role("button", name="Tiếp tục").click()
+    # The preview is a new page: read it only once it has come.
+    with page.expect_navigation():
+        page.get_by_role("button", name="Tiếp tục").click()
 
 
 @pytest.mark.parametrize("width", [390, 1280])

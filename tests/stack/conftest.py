@@ -23,6 +23,7 @@ import re
 import shutil
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import threading
@@ -303,6 +304,7 @@ def make_stack(transactional_db, static_root, tmp_path, settings):
             processes=[process for process, _, _ in started],
         )
         stack.http = f"http://127.0.0.1:{port}"
+        wait_until_healthy(stack, worker, tls)
         return stack
 
     yield make
@@ -312,6 +314,26 @@ def make_stack(transactional_db, static_root, tmp_path, settings):
     for process in reversed(processes):
         kind = "gunicorn" if process in app_servers else "worker" if process in workers else "nginx"
         stop(process, signal_=quick.get(kind))
+
+
+def wait_until_healthy(stack, worker, tls, timeout=60):
+    """Return once /healthz answers 200: the worker's first heartbeat comes
+    only when it has started, which takes seconds on a busy machine (as
+    the proxy's health check waits on a server)."""
+    context = None
+    if tls:
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+    deadline = time.monotonic() + timeout
+    while True:
+        status, _, body = fetch(stack.base + "/healthz", context=context)
+        if status == 200:
+            return
+        if time.monotonic() > deadline or worker.poll() is not None:
+            errors = (stack.folder / "worker.err").read_text()[-3000:]
+            pytest.fail(f"the stack is not healthy: {body.decode()}; worker: {errors}")
+        time.sleep(0.3)
 
 
 def self_signed(folder):

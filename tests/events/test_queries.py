@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from members.models import Organization, OrganizationGroup
+from tests.documents.factories import DocumentFactory
 
 from .factories import EventFactory
 
@@ -65,9 +66,11 @@ PAGES = [
 @pytest.mark.parametrize("url", PAGES)
 def test_page_runs_the_same_few_queries_with_25_and_100_events(url, organization):
     event = EventFactory(slug="bai-xem", organization=organization)
+    event.documents.set(DocumentFactory.create_batch(2))
     add_events(25, organization)
     few = queries(url)
     add_events(75, organization)
+    event.documents.add(*DocumentFactory.create_batch(6))
     many = queries(url)
     assert few == many
     assert many <= MAX_QUERIES

@@ -12,6 +12,13 @@ class Migration(migrations.Migration):
     initial = True
 
     dependencies = [
+        # Not for a model: a new app changes the order of the migration
+        # plan, and news.0002 and gallery.0003 create the permissions of the
+        # "lhh" app from the historical state; run before lhh.0015 moved the
+        # search entries out, they would leave stale "lhh.searchentry"
+        # permissions with English names. Keeping lhh's moves first keeps
+        # the plan as it was.
+        ('lhh', '0015_move_search_out'),
         ('documents', '0007_file_text_pending'),
         ('members', '0007_undated_search_entries'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),

@@ -182,7 +182,9 @@ def seed(log):
         if colours:
             # Assigned, not .save(save=False)-d: only assignment fills the stored width/height.
             event.cover = ContentFile(
-                banner_image(title[:60], colours, size=(600, 400)), name=f"{slug[:60]}.png"
+                # "Hội thảo khoa học", "Đại hội đại biểu": the kind of event.
+                banner_image(title.split("“")[0].split(" Liên hiệp")[0], colours, size=(600, 400)),
+                name=f"{slug[:60]}.png",
             )
         event.save()
         event.documents.set(Document.objects.filter(number__in=numbers))

@@ -8,6 +8,7 @@ MAIN_MENU = [
     ("lhh:home", {}, "Trang chủ"),
     ("sitecontent:page", {"slug": "gioi-thieu-chung"}, "Giới thiệu"),
     ("news:list", {}, "Tin tức"),
+    ("events:list", {}, "Sự kiện"),
     ("members:index", {}, "Tổ chức thành viên"),
     ("documents:list", {}, "Văn bản"),
     ("qa:question_list", {}, "Hỏi đáp"),

@@ -27,6 +27,7 @@ from core.models import ReviewStatus, Status
 from core.reviewadmin import ReviewQueueFilter
 from documents.admin import CurrentValidityFilter, RecentlyIssuedFilter
 from documents.models import Document, Validity
+from events.models import Event
 from gallery.models import Album
 from news.admin import CoverFilter, ScheduleFilter
 from news.models import Article
@@ -45,7 +46,7 @@ CHART_BAR_GAP = 4
 # An item waiting this many days for review is shown in red.
 REVIEW_ALERT_DAYS = 3
 # The reviewed kinds (core.review), in the order of their boxes.
-REVIEWED = [(Article, "Tin bài"), (Page, "Trang thông tin")]
+REVIEWED = [(Article, "Tin bài"), (Page, "Trang thông tin"), (Event, "Sự kiện")]
 
 
 @dataclass

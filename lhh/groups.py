@@ -25,6 +25,11 @@ STAFF_GROUPS = {
         "news.article": WRITE,
         "news.category": ("view",),
         "sitecontent.page": WRITE,
+        # Events, like articles; the organiser and the attached documents
+        # are picked from lists they may read (autocomplete).
+        "events.event": WRITE,
+        "members.organization": ("view",),
+        "documents.document": ("view",),
         # Pictures for their articles, and their alt text.
         "medialibrary.mediaitem": ("view", "add", "change"),
     },
@@ -34,6 +39,8 @@ STAFF_GROUPS = {
         "news.article": REVIEW,
         "news.category": ALL,
         "sitecontent.page": REVIEW,
+        "events.event": REVIEW,
+        "documents.document": ("view",),
         "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
@@ -51,6 +58,9 @@ STAFF_GROUPS = {
         "news.article": APPROVE,
         "news.category": ("view",),
         "sitecontent.page": APPROVE,
+        "events.event": APPROVE,
+        "members.organization": ("view",),
+        "documents.document": ("view",),
         "medialibrary.mediaitem": ("view", "add", "change"),
     },
     # Records clerk: regulations and their files, nothing else.

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "documents",
     "qa",
     "gallery",
+    # Sự kiện: events, their calendar and iCalendar feed.
+    "events",
     # Moving in from the old portal: it writes into the feature apps above.
     "oldsite",
     # The project last: it uses every app above.

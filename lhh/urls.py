@@ -8,6 +8,8 @@ from core import media
 from core.cache import cache_page_for_visitors
 from core.views import preview_link
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
+from events.feeds import LatestEventsFeed
+from events.sitemaps import EventIndexSitemap, EventSitemap
 from gallery.sitemaps import AlbumSitemap
 from members.sitemaps import MemberSitemap
 from news.feeds import CategoryArticlesFeed, LatestArticlesFeed
@@ -34,6 +36,8 @@ sitemaps = {
     "news-categories": CategorySitemap,
     "news": ArticleSitemap,
     "albums": AlbumSitemap,
+    "events-index": EventIndexSitemap,
+    "events": EventSitemap,
 }
 
 lhh_patterns = (
@@ -55,11 +59,13 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
+    path("su-kien/", include("events.urls")),
     path("luot-truy-cap/", include("visits.urls")),
     # A reviewed item's pending version, for someone without an account.
     path("xem-truoc/<str:token>/", preview_link, name="preview_link"),
     path("rss/tin-tuc/", LatestArticlesFeed(), name="rss_news"),
     path("rss/tin-tuc/<slug:slug>/", CategoryArticlesFeed(), name="rss_news_category"),
+    path("rss/su-kien/", LatestEventsFeed(), name="rss_events"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),

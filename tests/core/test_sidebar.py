@@ -99,6 +99,7 @@ def test_the_sidebar_lists_are_one_query(client, django_assert_num_queries):
         "documents",
         "questions",
         "photos",
+        "events",
     }
 
 

@@ -31,6 +31,9 @@ SCREENSHOTS = {
     "english-structure",
     "english-contact",
     "english-fallback",
+    "events-list",
+    "events-calendar",
+    "event",
     "erasure-request",
     "erasure-confirm",
 }
@@ -73,6 +76,13 @@ def _preview_url(revoked=False):
     return f"/xem-truoc/{link.token}/"
 
 
+def _next_event_month_url():
+    from events.models import Event
+
+    start = Event.objects.upcoming().first().start_date
+    return f"/su-kien/lich/{start.year}/{start.month}/"
+
+
 def _erasure_confirm_url():
     """The page the link in an erasure email opens, for a demo question."""
     from qa.models import Question
@@ -100,6 +110,13 @@ PAGES = {
     "lookup-not-found": lambda: "/hoi-dap/tra-cuu/?ma=ABCDEFGH",
     "lookup-refused": lambda: "/hoi-dap/tra-cuu/?ma=",
     "albums": lambda: "/thu-vien-anh/",
+    # Events: the lists, the month calendar (this month's and the next
+    # event's), an event page.
+    "events-list": lambda: "/su-kien/",
+    "events-past": lambda: "/su-kien/da-dien-ra/",
+    "events-calendar": lambda: "/su-kien/lich/",
+    "events-calendar-month": _next_event_month_url,
+    "event": lambda: _first_url("events.models.Event", manager="upcoming"),
     "album": lambda: _first_url("gallery.models.Album"),
     "static-page": lambda: "/gioi-thieu/lien-he/",
     # Leaders and the organisation chart (sitecontent.ContactPoint).

@@ -21,6 +21,7 @@ from lhh.desk import age
 from lhh.groups import APPROVER_GROUP, CONTRIBUTOR_GROUP, STAFF_GROUPS
 from qa.models import QuestionStatus
 from tests.documents.factories import DocumentFactory
+from tests.events.factories import EventFactory
 from tests.gallery.factories import AlbumFactory
 from tests.news.factories import ArticleFactory, CategoryFactory, png_bytes
 from tests.qa.factories import AnsweredQuestionFactory, QuestionFactory, TopicFactory
@@ -95,6 +96,15 @@ def make_work(count, author=None, contributor=None):
             count, status=ReviewStatus.DRAFT, created_by=contributor
         )
     }
+    made["event-waiting"] = {
+        event.pk for event in EventFactory.create_batch(count, status=ReviewStatus.PENDING)
+    }
+    made["event-mine"] = {
+        event.pk
+        for event in EventFactory.create_batch(
+            count, status=ReviewStatus.DRAFT, created_by=contributor
+        )
+    }
     articles("scheduled", published_at=now + timedelta(days=2), **COVER)
     articles("recent", published_at=now - timedelta(days=2), **COVER)
     made["covers"] = articles("old", published_at=now - timedelta(days=30))
@@ -148,8 +158,10 @@ def make_work(count, author=None, contributor=None):
 SHOWN = [
     "article-waiting",
     "page-waiting",
+    "event-waiting",
     "article-mine",
     "page-mine",
+    "event-mine",
     "drafts",
     "scheduled",
     "recent",

@@ -16,6 +16,7 @@ def test_every_model_with_a_search_document_is_registered_by_its_app():
     assert set(registry.models()) == with_document
     assert [kind.slug for kind in registry.kinds()] == [
         "tin-tuc",
+        "su-kien",
         "trang",
         "van-ban",
         "hoi-dap",

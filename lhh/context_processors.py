@@ -10,6 +10,7 @@ MAIN_MENU = [
     ("news:list", {}, "Tin tức"),
     ("members:index", {}, "Tổ chức thành viên"),
     ("documents:list", {}, "Văn bản"),
+    ("bulletins:list", {}, "Bản tin"),
     ("qa:question_list", {}, "Hỏi đáp"),
     ("gallery:album_list", {}, "Thư viện ảnh"),
     ("sitecontent:page", {"slug": "lien-he"}, "Liên hệ"),

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "documents",
     "qa",
     "gallery",
+    # Bản tin: issues of the association's bulletin, their PDF and contents.
+    "bulletins",
     # Moving in from the old portal: it writes into the feature apps above.
     "oldsite",
     # The project last: it uses every app above.

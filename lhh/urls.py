@@ -6,6 +6,7 @@ from django.urls import include, path, re_path
 import medialibrary.views
 from core import media
 from core.cache import cache_page_for_visitors
+from bulletins.sitemaps import IssueSitemap
 from core.views import preview_link
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from gallery.sitemaps import AlbumSitemap
@@ -34,6 +35,7 @@ sitemaps = {
     "news-categories": CategorySitemap,
     "news": ArticleSitemap,
     "albums": AlbumSitemap,
+    "bulletins": IssueSitemap,
 }
 
 lhh_patterns = (
@@ -55,6 +57,7 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
+    path("ban-tin/", include("bulletins.urls")),
     path("luot-truy-cap/", include("visits.urls")),
     # A reviewed item's pending version, for someone without an account.
     path("xem-truoc/<str:token>/", preview_link, name="preview_link"),

@@ -11,7 +11,17 @@ from news.demo import seed_review
 
 # Each app adds its demo content in its own `demo.py` with a `seed(log)`
 # function; order matters where one app's content links to another's.
-DEMO_APPS = ["sitecontent", "news", "members", "documents", "qa", "gallery", "oldsite"]
+DEMO_APPS = [
+    "sitecontent",
+    "news",
+    "members",
+    "documents",
+    "qa",
+    "gallery",
+    # Its contents link to the demo articles.
+    "bulletins",
+    "oldsite",
+]
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "lhh-demo-2026"

@@ -4,9 +4,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 import medialibrary.views
+from bulletins.sitemaps import IssueSitemap
 from core import media
 from core.cache import cache_page_for_visitors
-from bulletins.sitemaps import IssueSitemap
 from core.views import preview_link
 from documents.sitemaps import DocumentFileSitemap, DocumentSitemap
 from gallery.sitemaps import AlbumSitemap

@@ -33,6 +33,9 @@ SCREENSHOTS = {
     "english-fallback",
     "erasure-request",
     "erasure-confirm",
+    "bulletins",
+    "bulletin-issue",
+    "video-article",
 }
 
 
@@ -73,6 +76,14 @@ def _preview_url(revoked=False):
     return f"/xem-truoc/{link.token}/"
 
 
+def _video_article_url():
+    """The demo article with a YouTube player in its body (news.demo)."""
+    from news.demo import VIDEO_ARTICLE
+    from news.models import Article
+
+    return Article.objects.get(title=VIDEO_ARTICLE["title"]).get_absolute_url()
+
+
 def _erasure_confirm_url():
     """The page the link in an erasure email opens, for a demo question."""
     from qa.models import Question
@@ -101,6 +112,10 @@ PAGES = {
     "lookup-refused": lambda: "/hoi-dap/tra-cuu/?ma=",
     "albums": lambda: "/thu-vien-anh/",
     "album": lambda: _first_url("gallery.models.Album"),
+    # Bản tin: the shelf and the latest issue; an article with a video.
+    "bulletins": lambda: "/ban-tin/",
+    "bulletin-issue": lambda: _first_url("bulletins.models.Issue"),
+    "video-article": _video_article_url,
     "static-page": lambda: "/gioi-thieu/lien-he/",
     # Leaders and the organisation chart (sitecontent.ContactPoint).
     "structure-page": lambda: "/gioi-thieu/co-cau-to-chuc/",

@@ -121,7 +121,7 @@ def test_article_history_and_recover_pages_open(admin_client):
     assert admin_client.get("/admin/news/category/recover/").status_code == 200
 
 
-def test_editor_group_has_exactly_the_news_page_library_gallery_member_redirect_bulletin_permissions():
+def test_editor_group_has_exactly_the_permissions_of_its_content():
     group = Group.objects.get(name=EDITOR_GROUP)
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
     assert codenames == {

@@ -276,6 +276,8 @@ class ContentsEntry(models.Model):
     )
     order = models.PositiveSmallIntegerField("thứ tự", default=0)
 
+    objects = ContentQuerySet.as_manager()
+
     class Meta:
         ordering = ["order", "id"]
         verbose_name = "mục trong mục lục"

@@ -11,6 +11,7 @@ MAIN_MENU = [
     ("events:list", {}, "Sự kiện"),
     ("members:index", {}, "Tổ chức thành viên"),
     ("documents:list", {}, "Văn bản"),
+    ("bulletins:list", {}, "Bản tin"),
     ("qa:question_list", {}, "Hỏi đáp"),
     ("gallery:album_list", {}, "Thư viện ảnh"),
     ("sitecontent:page", {"slug": "lien-he"}, "Liên hệ"),

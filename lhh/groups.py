@@ -51,6 +51,10 @@ STAFF_GROUPS = {
         "members.field": ALL,
         # The old site's addresses and the redirects staff add beside them.
         "oldsite.oldaddress": ALL,
+        # Bản tin: each issue, its PDF and its contents (mục lục).
+        "bulletins.series": ALL,
+        "bulletins.issue": ALL,
+        "bulletins.contentsentry": ALL,
     },
     # Approves (Trưởng ban biên tập): publishes now or at a chosen time,
     # returns with a comment, unpublishes.
@@ -70,6 +74,10 @@ STAFF_GROUPS = {
         "documents.field": ALL,
         "documents.document": ALL,
         "documents.documentfile": ALL,
+        # The printed bulletin's issues, which the office also files.
+        "bulletins.series": ("view",),
+        "bulletins.issue": ALL,
+        "bulletins.contentsentry": ALL,
     },
     # Answers questions; spam is a status, so nothing is deleted.
     "Cán bộ hỏi đáp": {

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "gallery",
     # Sự kiện: events, their calendar and iCalendar feed.
     "events",
+    # Bản tin: issues of the association's bulletin, their PDF and contents.
+    "bulletins",
     # Moving in from the old portal: it writes into the feature apps above.
     "oldsite",
     # The project last: it uses every app above.
@@ -383,7 +385,9 @@ CONTENT_SECURITY_POLICY = {
         "font-src": ["'self'", "data:"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
-        "frame-src": ["'none'"],
+        # Videos in articles (core.videos.FRAME_ORIGINS, which the sanitizer
+        # allows): YouTube without its tracking cookies, Facebook's player.
+        "frame-src": ["https://www.youtube-nocookie.com", "https://www.facebook.com"],
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
@@ -469,6 +473,7 @@ CKEDITOR_5_CONFIGS = {
                 "blockQuote",
                 "insertTable",
                 "imageUpload",
+                "mediaEmbed",
                 "|",
                 "undo",
                 "redo",
@@ -488,6 +493,30 @@ CKEDITOR_5_CONFIGS = {
         },
         "table": {
             "contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"],
+        },
+        # "Chèn video": a YouTube or Facebook video address. Only those two
+        # providers, and without a preview: the editor shows the address
+        # (an admin page frames nothing), the sanitizer makes the player.
+        # Patterns are matched without "https://" and "www." (CKEditor).
+        "mediaEmbed": {
+            "providers": [
+                {
+                    "name": "youtube",
+                    "url": [
+                        r"^(?:m\.)?youtube\.com/watch\?.*v=[\w-]{11}",
+                        r"^(?:m\.)?youtube\.com/(?:embed|shorts|live|v)/[\w-]{11}",
+                        r"^youtube-nocookie\.com/embed/[\w-]{11}",
+                        r"^youtu\.be/[\w-]{11}",
+                    ],
+                },
+                {
+                    "name": "facebook",
+                    "url": [
+                        r"^(?:m\.|web\.)?facebook\.com/[\w.\-]+/videos/",
+                        r"^(?:m\.|web\.)?facebook\.com/(?:watch|reel|video\.php)",
+                    ],
+                },
+            ],
         },
         "heading": {
             "options": [

@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 import medialibrary.views
+from bulletins.sitemaps import IssueSitemap
 from core import media
 from core.cache import cache_page_for_visitors
 from core.views import preview_link
@@ -38,6 +39,7 @@ sitemaps = {
     "albums": AlbumSitemap,
     "events-index": EventIndexSitemap,
     "events": EventSitemap,
+    "bulletins": IssueSitemap,
 }
 
 lhh_patterns = (
@@ -60,6 +62,7 @@ urlpatterns = [
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
     path("su-kien/", include("events.urls")),
+    path("ban-tin/", include("bulletins.urls")),
     path("luot-truy-cap/", include("visits.urls")),
     # A reviewed item's pending version, for someone without an account.
     path("xem-truoc/<str:token>/", preview_link, name="preview_link"),

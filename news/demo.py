@@ -609,6 +609,29 @@ EXPIRED_NOTICE = (
 )
 
 
+# An article with a video (core.videos): the address as CKEditor 5's
+# "Chèn video" stores it; the sanitizer makes the no-cookie player on save.
+# The video is the YouTube IFrame API's own documentation sample, a real,
+# long-lived one; staff put the association's own videos in its place.
+DEMO_VIDEO = "https://www.youtube.com/watch?v=M7lc1UVf-VE"
+VIDEO_ARTICLE = {
+    "title": "Video: Hướng dẫn xem tin bài có video trên Cổng thông tin",
+    "category": "tin-hoat-dong-lien-hiep-hoi",
+    "published_at": (2026, 11, 28, 9, 0),
+    "summary": (
+        "Từ nay các tin bài trên Cổng thông tin có thể kèm video YouTube hoặc Facebook, "
+        "xem ngay trên trang, kể cả trên điện thoại."
+    ),
+    "body": (
+        "<p>Biên tập viên dán địa chỉ video YouTube hoặc Facebook vào khung soạn thảo bằng "
+        "nút «Chèn video»; trang tin bài hiện trình phát video ngay trong bài.</p>"
+        f'<figure class="media"><oembed url="{DEMO_VIDEO}"></oembed></figure>'
+        "<p>Video từ các trang khác được giữ lại dưới dạng liên kết thường.</p>"
+    ),
+    "author": "Văn phòng Liên hiệp Hội",
+}
+
+
 def _at(parts):
     return datetime(*parts, tzinfo=TZ)
 
@@ -731,6 +754,8 @@ def seed(log):
             cover=(title, colours) if colours else None,
             is_featured=featured,
         )
+
+    _create_article(categories, log, **VIDEO_ARTICLE)
 
     for at, title, summary, paragraphs in [*NOTICES, EXPIRED_NOTICE]:
         _create_article(

@@ -127,11 +127,11 @@ def test_relation_autocomplete_finds_documents_by_number(admin_client):
     assert [item["text"] for item in response.json()["results"]][0].startswith("2136/QĐ-UBND")
 
 
-def test_van_thu_group_manages_documents_only():
+def test_van_thu_group_manages_documents_and_bulletins_only():
     group = Group.objects.get(name="Văn thư")
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
     codenames = set(group.permissions.values_list("codename", flat=True))
-    assert labels == {"documents"}
+    assert labels == {"documents", "bulletins"}
     assert {"add_document", "change_document", "delete_document", "add_documentfile"} <= codenames
 
 

@@ -36,6 +36,9 @@ SCREENSHOTS = {
     "event",
     "erasure-request",
     "erasure-confirm",
+    "bulletins",
+    "bulletin-issue",
+    "video-article",
 }
 
 
@@ -83,6 +86,14 @@ def _next_event_month_url():
     return f"/su-kien/lich/{start.year}/{start.month}/"
 
 
+def _video_article_url():
+    """The demo article with a YouTube player in its body (news.demo)."""
+    from news.demo import VIDEO_ARTICLE
+    from news.models import Article
+
+    return Article.objects.get(title=VIDEO_ARTICLE["title"]).get_absolute_url()
+
+
 def _erasure_confirm_url():
     """The page the link in an erasure email opens, for a demo question."""
     from qa.models import Question
@@ -118,6 +129,10 @@ PAGES = {
     "events-calendar-month": _next_event_month_url,
     "event": lambda: _first_url("events.models.Event", manager="upcoming"),
     "album": lambda: _first_url("gallery.models.Album"),
+    # Bản tin: the shelf and the latest issue; an article with a video.
+    "bulletins": lambda: "/ban-tin/",
+    "bulletin-issue": lambda: _first_url("bulletins.models.Issue"),
+    "video-article": _video_article_url,
     "static-page": lambda: "/gioi-thieu/lien-he/",
     # Leaders and the organisation chart (sitecontent.ContactPoint).
     "structure-page": lambda: "/gioi-thieu/co-cau-to-chuc/",

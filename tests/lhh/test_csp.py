@@ -41,3 +41,10 @@ def test_pages_turn_off_the_browser_features_the_site_never_uses(client, url):
     policy = client.get(url)["Permissions-Policy"]
     for feature in ("camera", "microphone", "geolocation", "payment", "usb"):
         assert f"{feature}=()" in policy
+
+
+@pytest.mark.parametrize("url", ["/", "/ban-tin/", "/admin/login/"])
+def test_frames_come_only_from_the_two_video_players(client, url):
+    policy = directives(client.get(url))
+    assert policy["frame-src"] == "https://www.youtube-nocookie.com https://www.facebook.com"
+    assert policy["frame-ancestors"] == "'none'"

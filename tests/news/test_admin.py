@@ -121,7 +121,7 @@ def test_article_history_and_recover_pages_open(admin_client):
     assert admin_client.get("/admin/news/category/recover/").status_code == 200
 
 
-def test_editor_group_has_exactly_the_news_page_library_gallery_member_and_redirect_permissions():
+def test_editor_group_has_exactly_the_permissions_of_its_content():
     group = Group.objects.get(name=EDITOR_GROUP)
     codenames = set(group.permissions.values_list("content_type__app_label", "codename"))
     assert codenames == {
@@ -138,6 +138,10 @@ def test_editor_group_has_exactly_the_news_page_library_gallery_member_and_redir
             ("members", "organization"),
             ("members", "field"),
             ("oldsite", "oldaddress"),
+            # Bản tin: the issues, their PDF and contents.
+            ("bulletins", "series"),
+            ("bulletins", "issue"),
+            ("bulletins", "contentsentry"),
         ]
         for action in ["add", "change", "delete", "view"]
     } | {("news", "review_article"), ("sitecontent", "review_page")}

@@ -11,7 +11,18 @@ from news.demo import seed_review
 
 # Each app adds its demo content in its own `demo.py` with a `seed(log)`
 # function; order matters where one app's content links to another's.
-DEMO_APPS = ["sitecontent", "news", "members", "documents", "qa", "gallery", "events", "oldsite"]
+DEMO_APPS = [
+    "sitecontent",
+    "news",
+    "members",
+    "documents",
+    "qa",
+    "gallery",
+    "events",
+    # Its contents link to the demo articles.
+    "bulletins",
+    "oldsite",
+]
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "lhh-demo-2026"

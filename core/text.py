@@ -146,3 +146,12 @@ def normalize(text):
 def folded(text):
     """normalize() without accents, đ→d: what a search matches."""
     return normalize(fold(text))
+
+
+# Written out in full: Django's "vi" locale abbreviates to "Thứ 7".
+WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def weekday_date(value):
+    """ "Thứ Bảy, 22/06/2024", as the original portal's header writes a day."""
+    return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"

@@ -20,12 +20,10 @@ from core.models import (
     SluggedModel,
     Status,
 )
-from core.text import html_to_text, unique_slug
+from core.text import html_to_text, unique_slug, weekday_date
 
 logger = logging.getLogger(__name__)
 
-# Written out in full: Django's "vi" locale abbreviates to "Thứ 7".
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 # Addresses under /su-kien/ that are not events: an event never takes them.
 RESERVED_SLUGS = frozenset({"lich", "da-dien-ra"})
 
@@ -274,13 +272,13 @@ class Event(Reviewable, SluggedModel):
         start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
         if self.is_all_day:
             if start.date() == end.date():
-                return f"{day_in_words(start)} (cả ngày)"
-            return f"{day_in_words(start)} – {day_in_words(end)} (cả ngày)"
+                return f"{weekday_date(start)} (cả ngày)"
+            return f"{weekday_date(start)} – {weekday_date(end)} (cả ngày)"
         if start.date() == end.date():
             if start == end:
-                return f"{day_in_words(start)}, {start:%H:%M}"
-            return f"{day_in_words(start)}, {start:%H:%M} – {end:%H:%M}"
-        return f"{start:%H:%M} {day_in_words(start)} – {end:%H:%M} {day_in_words(end)}"
+                return f"{weekday_date(start)}, {start:%H:%M}"
+            return f"{weekday_date(start)}, {start:%H:%M} – {end:%H:%M}"
+        return f"{start:%H:%M} {weekday_date(start)} – {end:%H:%M} {weekday_date(end)}"
 
     def days(self):
         """Every local date the event takes place on."""
@@ -325,11 +323,6 @@ class Event(Reviewable, SluggedModel):
         except OSError:
             logger.warning("Cannot make %s of event %s (%s)", spec_name, self.pk, self.cover)
             return ""
-
-
-def day_in_words(moment):
-    """ "Thứ Ba, 14/07/2026"."""
-    return f"{WEEKDAYS[moment.weekday()]}, {moment:%d/%m/%Y}"
 
 
 class EventReview(ReviewEvent):

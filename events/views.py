@@ -9,12 +9,13 @@ from django.views.generic import DetailView, ListView
 
 from core.cache import cache_page_for_visitors
 from core.paginator import CachedCountMixin
+from core.text import WEEKDAYS
 from core.views import StaffPreviewMixin
 from documents.models import Document
 from sitecontent.models import SiteProfile
 
 from . import ical
-from .models import WEEKDAYS, Event
+from .models import Event
 
 # The months the calendar answers for: outside them, 404 (a crawler
 # following "Tháng sau" never walks into the year 99999).

@@ -13,6 +13,7 @@ from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from core.spreadsheets import SpreadsheetExportMixin
+from core.text import WEEKDAYS
 from medialibrary.widgets import LibraryEditorMixin
 from sitecontent.models import Page
 from sitecontent.privacy import PRIVACY_NOTICE_SLUG
@@ -475,6 +476,3 @@ class CalendarDayAdmin(admin.ModelAdmin):
         super().delete_queryset(request, queryset)
         if first is not None:
             reschedule_open_questions(first)
-
-
-WEEKDAYS = ["Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ nhật"]

@@ -1,10 +1,9 @@
 from django import template
 from django.utils import timezone
 
-register = template.Library()
+from core.text import weekday_date
 
-# Written out in full: Django's "vi" locale abbreviates to "Thứ 7".
-WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+register = template.Library()
 
 
 @register.filter
@@ -14,7 +13,7 @@ def vn_weekday_date(value):
         return ""
     if hasattr(value, "hour") and timezone.is_aware(value):
         value = timezone.localtime(value)
-    return f"{WEEKDAYS[value.weekday()]}, {value:%d/%m/%Y}"
+    return weekday_date(value)
 
 
 @register.simple_tag

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import ContentSitemap
 
 from .models import Issue
 
 
-class IssueSitemap(Sitemap):
+class IssueSitemap(ContentSitemap):
     changefreq = "monthly"
     priority = 0.6
 

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import ContentSitemap
 
 from .models import Document, DocumentFile
 
 
-class DocumentSitemap(Sitemap):
+class DocumentSitemap(ContentSitemap):
     changefreq = "monthly"
     priority = 0.7
 
@@ -14,7 +14,7 @@ class DocumentSitemap(Sitemap):
         return document.updated_at
 
 
-class DocumentFileSitemap(Sitemap):
+class DocumentFileSitemap(ContentSitemap):
     """The files of published documents; crawlers' fetches are not counted."""
 
     changefreq = "yearly"

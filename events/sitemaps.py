@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from core.sitemaps import ContentSitemap
 
 from .models import Event
 
 
-class EventSitemap(Sitemap):
+class EventSitemap(ContentSitemap):
     changefreq = "weekly"
     priority = 0.6
     limit = 5000
@@ -16,7 +17,7 @@ class EventSitemap(Sitemap):
         return event.updated_at
 
 
-class EventIndexSitemap(Sitemap):
+class EventIndexSitemap(ContentSitemap):
     """The event lists and this month's calendar."""
 
     changefreq = "daily"

@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import ContentSitemap
 
 from .models import Album
 
 
-class AlbumSitemap(Sitemap):
+class AlbumSitemap(ContentSitemap):
     changefreq = "monthly"
     priority = 0.5
 

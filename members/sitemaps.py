@@ -1,9 +1,9 @@
-from django.contrib.sitemaps import Sitemap
+from core.sitemaps import ContentSitemap
 
 from .models import Organization, OrganizationGroup
 
 
-class MemberSitemap(Sitemap):
+class MemberSitemap(ContentSitemap):
     """The member groups and the active organizations' profiles."""
 
     changefreq = "monthly"

@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
+
+from core.sitemaps import ContentSitemap
 
 from .models import Article, Category
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(ContentSitemap):
     changefreq = "weekly"
     priority = 0.7
     limit = 5000
@@ -20,7 +21,7 @@ class ArticleSitemap(Sitemap):
         return article.updated_at
 
 
-class NewsIndexSitemap(Sitemap):
+class NewsIndexSitemap(ContentSitemap):
     """The all-news list and the HTML site map page."""
 
     changefreq = "daily"
@@ -33,7 +34,7 @@ class NewsIndexSitemap(Sitemap):
         return reverse(item)
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(ContentSitemap):
     changefreq = "daily"
     priority = 0.6
 

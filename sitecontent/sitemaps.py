@@ -1,10 +1,11 @@
-from django.contrib.sitemaps import Sitemap
 from django.utils.translation import get_language
+
+from core.sitemaps import ContentSitemap
 
 from .models import Page
 
 
-class PageSitemap(Sitemap):
+class PageSitemap(ContentSitemap):
     """The pages, and those translated once more in English with each
     naming the other (Django's i18n sitemap: hreflang alternates)."""
 

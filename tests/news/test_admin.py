@@ -142,9 +142,16 @@ def test_editor_group_has_exactly_the_permissions_of_its_content():
             ("bulletins", "series"),
             ("bulletins", "issue"),
             ("bulletins", "contentsentry"),
+            ("events", "event"),
         ]
         for action in ["add", "change", "delete", "view"]
-    } | {("news", "review_article"), ("sitecontent", "review_page")}
+    } | {
+        ("news", "review_article"),
+        ("sitecontent", "review_page"),
+        ("events", "review_event"),
+        # An event's attached documents are chosen from the register.
+        ("documents", "view_document"),
+    }
 
 
 def test_editor_can_write_articles_in_the_admin(client, staff_user):

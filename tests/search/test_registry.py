@@ -19,6 +19,7 @@ def test_every_model_with_a_search_document_is_registered_by_its_app():
         "su-kien",
         "trang",
         "van-ban",
+        "ban-tin",
         "hoi-dap",
         "to-chuc",
         "album",

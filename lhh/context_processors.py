@@ -11,6 +11,7 @@ MAIN_MENU = [
     ("members:index", {}, "Tổ chức thành viên"),
     ("documents:list", {}, "Văn bản"),
     ("qa:question_list", {}, "Hỏi đáp"),
+    ("contests:list", {}, "Cuộc thi"),
     ("gallery:album_list", {}, "Thư viện ảnh"),
     ("sitecontent:page", {"slug": "lien-he"}, "Liên hệ"),
 ]

@@ -17,6 +17,7 @@ APPROVE = (*REVIEW, "approve")
 CONTRIBUTOR_GROUP = "Cộng tác viên"
 EDITOR_GROUP = "Biên tập viên"
 APPROVER_GROUP = "Người duyệt"
+CONTESTS_GROUP = "Cán bộ cuộc thi"
 
 STAFF_GROUPS = {
     # Writes articles and pages of their own and submits them for review;
@@ -70,6 +71,20 @@ STAFF_GROUPS = {
         # Pictures in answers come from, and go into, the media library.
         "medialibrary.mediaitem": ("view", "add", "change"),
         # The outbox: whether an asker's email left, and "Gửi lại" (change).
+        "mail.email": ("view", "change"),
+    },
+    # Runs contests and awards (cuộc thi, giải thưởng): their pages, the
+    # online registration forms, and the entries, which they judge and
+    # export; entries come only from the public form (no add).
+    CONTESTS_GROUP: {
+        "contests.programme": ALL,
+        "contests.programmefile": ALL,
+        "registrations.registrationform": ALL,
+        "registrations.formfield": ALL,
+        "registrations.entry": ("view", "change"),
+        "registrations.entryfile": ("view",),
+        "medialibrary.mediaitem": ("view", "add", "change"),
+        # The outbox: whether an entrant's email left, and "Gửi lại".
         "mail.email": ("view", "change"),
     },
 }

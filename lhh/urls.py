@@ -4,6 +4,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 
 import medialibrary.views
+from contests.sitemaps import ProgrammeSitemap
 from core import media
 from core.cache import cache_page_for_visitors
 from core.views import preview_link
@@ -34,6 +35,7 @@ sitemaps = {
     "news-categories": CategorySitemap,
     "news": ArticleSitemap,
     "albums": AlbumSitemap,
+    "contests": ProgrammeSitemap,
 }
 
 lhh_patterns = (
@@ -55,6 +57,8 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
+    path("cuoc-thi/", include("contests.urls")),
+    path("dang-ky/", include("registrations.urls")),
     path("luot-truy-cap/", include("visits.urls")),
     # A reviewed item's pending version, for someone without an account.
     path("xem-truoc/<str:token>/", preview_link, name="preview_link"),

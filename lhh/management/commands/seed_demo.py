@@ -6,12 +6,15 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from lhh.groups import APPROVER_GROUP, CONTRIBUTOR_GROUP, EDITOR_GROUP
+from lhh.groups import APPROVER_GROUP, CONTESTS_GROUP, CONTRIBUTOR_GROUP, EDITOR_GROUP
 from news.demo import seed_review
 
 # Each app adds its demo content in its own `demo.py` with a `seed(log)`
 # function; order matters where one app's content links to another's.
-DEMO_APPS = ["sitecontent", "news", "members", "documents", "qa", "gallery", "oldsite"]
+DEMO_APPS = [
+    "sitecontent", "news", "members", "documents", "qa", "gallery", "registrations", "contests",
+    "oldsite",
+]  # fmt: skip
 
 DEMO_ADMIN_USERNAME = "admin"
 DEMO_ADMIN_PASSWORD = "lhh-demo-2026"
@@ -25,6 +28,7 @@ DEMO_STAFF = [
     ("duyet", "Hoàng Thị", "Mai", APPROVER_GROUP),
     ("vanthu", "Trần Văn", "Minh", "Văn thư"),
     ("hoidap", "Lê Thị", "Lan", "Cán bộ hỏi đáp"),
+    ("thidua", "Đỗ Văn", "Thắng", CONTESTS_GROUP),
 ]
 
 

@@ -94,9 +94,7 @@ def test_csv_export_merges_the_fields_of_two_forms(admin_client, entries):
     other = make_form(title="Đăng ký tập huấn")
     other.fields.filter(label="Bản mô tả").delete()
     other.fields.create(label="Đơn vị công tác", position=50)
-    Client().post(
-        other.get_absolute_url(), entry_data(other, **{"Đơn vị công tác": "Sở KH&CN"})
-    )
+    Client().post(other.get_absolute_url(), entry_data(other, **{"Đơn vị công tác": "Sở KH&CN"}))
     rows = read_csv(export(admin_client, CHANGELIST, CSV).content)
     assert rows[0][7:] == [
         "Tên giải pháp", "Thư điện tử đơn vị", "Điện thoại", "Ngày sinh", "Lĩnh vực",
@@ -112,4 +110,4 @@ def test_the_contest_officer_may_export(officer, client, entries):
 
 def test_the_form_admin_counts_entries(admin_client, entries):
     html = admin_client.get("/admin/registrations/registrationform/").content.decode()
-    assert f"?form__id__exact={entries[0].form_id}\">2</a>" in html
+    assert f'?form__id__exact={entries[0].form_id}">2</a>' in html

@@ -14,11 +14,9 @@ from core.addresses import reverse
 from core.consent import ConsentRecord, months_before
 from core.fields import UploadFileField
 from core.models import SluggedModel
+from core.tracking import TRACKING_CODE_LENGTH, new_tracking_code
 from core.uploads import IMAGE_EXTENSIONS
 from documents.files import sniff_kind
-
-# The Q&A tracking codes: read aloud and typed from paper the same way.
-from qa.models import TRACKING_CODE_LENGTH, new_tracking_code
 
 # What an anonymised entry shows as its entrant (the field may not be empty).
 ANONYMISED_NAME = "Ẩn danh"

@@ -8,7 +8,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
-from qa.models import is_valid_tracking_code, new_tracking_code, normalize_tracking_code
+from core.tracking import is_valid_tracking_code, new_tracking_code, normalize_tracking_code
 from qa.spam import HourlyCounter, submitter_hash
 from sitecontent.models import Page
 

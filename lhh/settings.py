@@ -561,7 +561,7 @@ REGISTRATIONS_ANONYMISE_AFTER_MONTHS = env.int("REGISTRATIONS_ANONYMISE_AFTER_MO
 # django-simple-captcha: five characters from an alphabet without look-alikes,
 # valid 30 minutes (writing a question takes a while). CAPTCHA_TEST_MODE is
 # never set here: it accepts "PASSED" for any captcha and is for tests only.
-CAPTCHA_CHALLENGE_FUNCT = "qa.spam.captcha_challenge"
+CAPTCHA_CHALLENGE_FUNCT = "core.spam.captcha_challenge"
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 30
 CAPTCHA_FONT_SIZE = 32

@@ -382,29 +382,6 @@ class Question(ConsentRecord, VisibleModel):
         return (self.due_on - (today or timezone.localdate())).days
 
 
-class AddressCount(models.Model):
-    """How often one address (a keyed hash of it) did something in one hour.
-
-    Counted in the database rather than the cache: a cache's incr is atomic
-    on Redis but not on the file or database caches, so concurrent posts
-    could pass the limit there (qa.spam).
-    """
-
-    key = models.CharField("khoá", max_length=64)
-    hour = models.DateTimeField("giờ")
-    count = models.PositiveIntegerField("số lần", default=0)
-
-    class Meta:
-        verbose_name = "lượt gửi theo địa chỉ"
-        verbose_name_plural = "lượt gửi theo địa chỉ"
-        constraints = [
-            models.UniqueConstraint(fields=["key", "hour"], name="qa_address_count_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.key} {self.hour:%d/%m/%Y %H}h: {self.count}"
-
-
 class DayKind(models.TextChoices):
     DAY_OFF = "off", "Ngày nghỉ"
     WORKING = "working", "Ngày làm bù"

@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import CreateView, DetailView, FormView, ListView, TemplateView
 
 from core.paginator import CachedCountMixin
+from core.spam import initial_without_captcha, is_honeypot_filled, wants_new_captcha
 from core.views import StaffPreviewMixin
 from sitecontent.models import Page
 
@@ -78,18 +79,14 @@ class AskView(CreateView):
 
     def post(self, request, *args, **kwargs):
         self.object = None
-        if request.POST.get("website"):
+        if is_honeypot_filled(request):
             # Honeypot filled: a bot. Pretend success, store nothing.
             question_counter(request).hit()
             return self.thanks_redirect(new_tracking_code())
-        if request.POST.get("refresh_captcha"):
+        if wants_new_captcha(request):
             # The no-JavaScript "new image" button: same values, new captcha.
-            data = request.POST.copy()
-            for key in ("captcha_0", "captcha_1", "csrfmiddlewaretoken", "refresh_captcha"):
-                data.pop(key, None)
-            return self.render_to_response(
-                self.get_context_data(form=self.form_class(initial=data.dict()))
-            )
+            form = self.form_class(initial=initial_without_captcha(request))
+            return self.render_to_response(self.get_context_data(form=form))
         form = self.get_form()
         if not form.is_valid():
             return self.form_invalid(form)

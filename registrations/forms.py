@@ -1,6 +1,6 @@
 """The public registration form, built from the rows staff defined
-(FormField), with the contact details, consent, honeypot and captcha of
-the Q&A form (qa.forms)."""
+(FormField), with the contact details, consent, and the honeypot and
+captchas every public form shares (core.forms)."""
 
 import re
 
@@ -8,15 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.consent import ConsentFormMixin, Purpose
+from core.forms import CaptchaFormMixin, spam_fields
 from core.text import nfc
 from core.validators import validate_image
 from documents.files import sniff_kind, validate_document_file
-from qa.forms import (
-    CaptchaWidget,
-    EitherCaptchaField,
-    QuestionCaptchaField,
-    QuestionCaptchaWidget,
-)
 
 from .models import FieldKind
 
@@ -126,7 +121,7 @@ def field_for(row):
     )
 
 
-class EntryForm(ConsentFormMixin, forms.Form):
+class EntryForm(ConsentFormMixin, CaptchaFormMixin, forms.Form):
     """Name and email for contact, the form's own fields, then the checks."""
 
     consent_fields = {"consent": Purpose.REGISTRATION, "consent_email": Purpose.EMAIL_NOTICE}
@@ -157,22 +152,8 @@ class EntryForm(ConsentFormMixin, forms.Form):
         self.rows = list(rows)
         for row in self.rows:
             self.fields[row.name] = field_for(row)
-        # After the form's own fields, in this order.
-        self.fields["website"] = forms.CharField(
-            label="Trang web (để trống ô này)",
-            required=False,
-            widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-        )
-        self.fields["captcha"] = EitherCaptchaField(
-            label="Mã xác nhận",
-            help_text="Nhập các ký tự trong ảnh (không phân biệt chữ hoa, chữ thường).",
-            widget=CaptchaWidget(),
-        )
-        self.fields["captcha_question"] = QuestionCaptchaField(
-            label="Hoặc trả lời câu hỏi",
-            help_text="Trả lời bằng chữ số, ví dụ 7.",
-            widget=QuestionCaptchaWidget(),
-        )
+        # After the form's own fields, in this order: honeypot, captchas.
+        self.fields.update(spam_fields())
         self.fields["consent"] = forms.BooleanField(
             label=(
                 "Tôi đồng ý để Liên hiệp Hội xử lý thông tin cá nhân trên nhằm tiếp nhận, xét "
@@ -206,19 +187,6 @@ class EntryForm(ConsentFormMixin, forms.Form):
             value = cleaned_data.get(row.name)
             if isinstance(value, str):
                 cleaned_data[row.name] = nfc(value).strip()
-        results = {name: cleaned_data.get(name) for name in ("captcha", "captcha_question")}
-        if True not in results.values():
-            if results["captcha"] is False:
-                self.add_error("captcha", "Mã xác nhận không đúng. Vui lòng nhập mã trong ảnh mới.")
-            if results["captcha_question"] is False:
-                self.add_error(
-                    "captcha_question", "Câu trả lời chưa đúng. Vui lòng trả lời câu hỏi mới."
-                )
-            if False not in results.values():
-                self.add_error(
-                    "captcha",
-                    "Vui lòng nhập mã xác nhận trong ảnh, hoặc trả lời câu hỏi bên dưới ảnh.",
-                )
         return cleaned_data
 
     def answers(self):

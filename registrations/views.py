@@ -8,8 +8,14 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
+from core.spam import (
+    HourlyCounter,
+    initial_without_captcha,
+    is_honeypot_filled,
+    submitter_hash,
+    wants_new_captcha,
+)
 from core.tracking import is_valid_tracking_code, new_tracking_code, normalize_tracking_code
-from qa.spam import HourlyCounter, submitter_hash
 from sitecontent.models import Page
 
 from .emails import send_erasure_confirmation, send_receipt
@@ -69,16 +75,13 @@ class RegisterView(FormView):
         return reverse("sitecontent:page", kwargs={"slug": PRIVACY_NOTICE_SLUG})
 
     def post(self, request, *args, **kwargs):
-        if request.POST.get("website"):
+        if is_honeypot_filled(request):
             # Honeypot filled: a bot. Pretend success, store nothing.
             entry_counter(request).hit()
             return thanks_redirect(new_tracking_code())
-        if request.POST.get("refresh_captcha"):
+        if wants_new_captcha(request):
             # The no-JavaScript "new image" button: same values, new captcha.
-            data = request.POST.copy()
-            for key in ("captcha_0", "captcha_1", "csrfmiddlewaretoken", "refresh_captcha"):
-                data.pop(key, None)
-            form = self.form_class(initial=data.dict(), **self.form_extra())
+            form = self.form_class(initial=initial_without_captcha(request), **self.form_extra())
             return self.render_to_response(self.get_context_data(form=form))
         form = self.get_form()
         if not form.is_valid():

@@ -19,3 +19,12 @@ def normalize_tracking_code(value):
 
 def is_valid_tracking_code(code):
     return len(code) == TRACKING_CODE_LENGTH and all(ch in TRACKING_ALPHABET for ch in code)
+
+
+def find_by_tracking_code(queryset, typed):
+    """The row of `queryset` whose tracking_code is what was typed, or None
+    (no query for what cannot be a code)."""
+    code = normalize_tracking_code(typed)
+    if not is_valid_tracking_code(code):
+        return None
+    return queryset.filter(tracking_code=code).first()

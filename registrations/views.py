@@ -3,11 +3,12 @@ from django.core import signing
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 from django.views.generic import FormView, TemplateView
 
+from core import erasure
+from core.erasure import ErasureLinks
 from core.spam import (
     HourlyCounter,
     initial_without_captcha,
@@ -15,7 +16,7 @@ from core.spam import (
     submitter_hash,
     wants_new_captcha,
 )
-from core.tracking import is_valid_tracking_code, new_tracking_code, normalize_tracking_code
+from core.tracking import find_by_tracking_code, new_tracking_code
 from sitecontent.models import Page
 
 from .emails import send_erasure_confirmation, send_receipt
@@ -40,10 +41,7 @@ def erasure_counter(request):
 
 
 def find_entry(typed):
-    code = normalize_tracking_code(typed)
-    if not is_valid_tracking_code(code):
-        return None
-    return Entry.objects.select_related("form").filter(tracking_code=code).first()
+    return find_by_tracking_code(Entry.objects.select_related("form"), typed)
 
 
 @method_decorator(never_cache, name="dispatch")
@@ -179,90 +177,48 @@ class LookupView(TemplateView):
         return context
 
 
-def email_digest(email):
-    """A keyed digest of an address, so that the link names none."""
-    return salted_hmac(ERASURE_SALT, email.strip().casefold()).hexdigest()[:32]
-
-
-def erasure_token(entry):
-    return signing.dumps({"r": entry.pk, "e": email_digest(entry.email)}, salt=ERASURE_SALT)
+ERASURE_LINKS = ErasureLinks(
+    salt=ERASURE_SALT, key="r", hours=lambda: settings.REGISTRATIONS_ERASURE_LINK_HOURS
+)
+# The link helpers by their own names (tests and the accessibility check).
+email_digest = ERASURE_LINKS.email_digest
+erasure_token = ERASURE_LINKS.token
 
 
 def entry_for_erasure(token):
-    """(entry, state): "ok", "done" when anonymised already, "invalid" when
-    forged, expired or no longer matching the entry's address."""
-    try:
-        data = signing.loads(
-            token, salt=ERASURE_SALT, max_age=settings.REGISTRATIONS_ERASURE_LINK_HOURS * 3600
-        )
-        entry = Entry.objects.select_related("form").filter(pk=int(data["r"])).first()
-        digest = str(data["e"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None, "invalid"
-    if entry is None:
-        return None, "invalid"
-    if entry.is_anonymised:
-        return entry, "done"
-    if not entry.email or not constant_time_compare(email_digest(entry.email), digest):
-        return None, "invalid"
-    return entry, "ok"
+    """(entry, state) for a confirmation link (core.erasure.ErasureLinks)."""
+    return ERASURE_LINKS.record_for(token, Entry.objects.select_related("form"))
 
 
-@method_decorator(never_cache, name="dispatch")
-class ErasureRequestView(FormView):
+class ErasureRequestView(erasure.ErasureRequestView):
     """Withdraw consent and erase one's details: the code and the entry's
-    email, then a link sent to that email. Which of the two was wrong is
-    never told."""
+    email, then a link sent to that email (core.erasure)."""
 
     template_name = "registrations/erasure_request.html"
     form_class = ErasureRequestForm
+    links = ERASURE_LINKS
+    confirm_url_name = "registrations:erasure_confirm"
+    mismatch_message = (
+        "Mã tra cứu và địa chỉ thư điện tử không khớp với đăng ký nào. Vui lòng kiểm "
+        "tra lại cả hai."
+    )
 
-    def form_valid(self, form):
-        if not erasure_counter(self.request).take():
-            form.add_error(
-                None,
-                "Bạn đã gửi quá nhiều yêu cầu trong một giờ qua. Vui lòng thử lại sau khoảng "
-                "một giờ, hoặc liên hệ Văn phòng qua điện thoại.",
-            )
-            return self.form_invalid(form)
-        entry = find_entry(form.cleaned_data["ma"])
-        if entry is not None and entry.is_anonymised:
-            return self.render_to_response(self.get_context_data(form=form, state="done"))
-        email = form.cleaned_data["email"].strip().casefold()
-        if entry is None or not entry.email or entry.email.casefold() != email:
-            form.add_error(
-                None,
-                "Mã tra cứu và địa chỉ thư điện tử không khớp với đăng ký nào. Vui lòng kiểm "
-                "tra lại cả hai.",
-            )
-            return self.form_invalid(form)
-        confirm_url = self.request.build_absolute_uri(
-            f"{reverse('registrations:erasure_confirm')}?t={erasure_token(entry)}"
-        )
-        send_erasure_confirmation(entry.pk, confirm_url)
-        return self.render_to_response(
-            self.get_context_data(
-                form=form, state="sent", hours=settings.REGISTRATIONS_ERASURE_LINK_HOURS
-            )
-        )
+    def erasure_counter(self):
+        return erasure_counter(self.request)
+
+    def find_record(self, typed_code):
+        return find_entry(typed_code)
+
+    def send_confirmation(self, record, confirm_url):
+        send_erasure_confirmation(record.pk, confirm_url)
 
 
-@method_decorator(never_cache, name="dispatch")
-class ErasureConfirmView(TemplateView):
-    """The emailed link: a page with a button (a mail scanner following the
-    link erases nothing), whose POST erases."""
+class ErasureConfirmView(erasure.ErasureConfirmView):
+    """The emailed link: a page with a button, whose POST erases."""
 
     template_name = "registrations/erasure_confirm.html"
+    links = ERASURE_LINKS
+    context_object_name = "entry"
 
-    def get(self, request, *args, **kwargs):
-        token = request.GET.get("t", "")
-        entry, state = entry_for_erasure(token)
-        return self.render_to_response(self.get_context_data(entry=entry, state=state, token=token))
-
-    def post(self, request, *args, **kwargs):
-        token = request.POST.get("t", "")
-        entry, state = entry_for_erasure(token)
-        if state == "ok":
-            entry.erase_personal_data(withdrawn=True)
-            state = "erased"
-        return self.render_to_response(self.get_context_data(entry=entry, state=state, token=token))
+    def get_queryset(self):
+        return Entry.objects.select_related("form")

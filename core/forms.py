@@ -139,3 +139,44 @@ class CaptchaFormMixin:
                     "Vui lòng nhập mã xác nhận trong ảnh, hoặc trả lời câu hỏi bên dưới ảnh.",
                 )
         return cleaned_data
+
+
+class TrackingCodeForm(forms.Form):
+    """A tracking code typed to follow what one sent (tra cứu)."""
+
+    ma = forms.CharField(
+        label="Mã tra cứu",
+        max_length=30,
+        error_messages={
+            "required": "Vui lòng nhập mã tra cứu.",
+            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
+        },
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        ),
+    )
+
+
+class ErasureRequestForm(TrackingCodeForm):
+    """The code and the email one sent with it, to withdraw consent and
+    erase one's details (core.erasure). Subclasses word the help text of
+    the code and the label of the email after what was sent."""
+
+    code_help_text = "Mã gồm 8 ký tự bạn nhận được khi gửi."
+    email_label = "Thư điện tử đã dùng khi gửi"
+
+    email = forms.EmailField(
+        max_length=254,
+        help_text="Thư xác nhận được gửi tới địa chỉ này.",
+        error_messages={
+            "required": "Vui lòng nhập địa chỉ thư điện tử.",
+            "invalid": "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.com).",
+            "max_length": "Địa chỉ thư điện tử quá dài.",
+        },
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ma"].help_text = self.code_help_text
+        self.fields["email"].label = self.email_label

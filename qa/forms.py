@@ -5,10 +5,12 @@ from django import forms
 from core.consent import ConsentFormMixin, Purpose
 from core.forms import (
     CaptchaFormMixin,
+    TrackingCodeForm,
     honeypot_field,
     image_captcha_field,
     question_captcha_field,
 )
+from core.forms import ErasureRequestForm as BaseErasureRequestForm
 from core.text import nfc
 
 from .models import Question, Topic
@@ -156,43 +158,12 @@ class QuestionForm(ConsentFormMixin, CaptchaFormMixin, forms.ModelForm):
         return value
 
 
-class LookupForm(forms.Form):
-    ma = forms.CharField(
-        label="Mã tra cứu",
-        max_length=30,
-        error_messages={
-            "required": "Vui lòng nhập mã tra cứu.",
-            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
+class LookupForm(TrackingCodeForm):
+    pass
 
 
-class ErasureRequestForm(forms.Form):
+class ErasureRequestForm(BaseErasureRequestForm):
     """An asker asks to withdraw consent and erase their details (xoá thông tin)."""
 
-    ma = forms.CharField(
-        label="Mã tra cứu",
-        max_length=30,
-        help_text="Mã gồm 8 ký tự bạn nhận được khi gửi câu hỏi.",
-        error_messages={
-            "required": "Vui lòng nhập mã tra cứu.",
-            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-    email = forms.EmailField(
-        label="Thư điện tử đã dùng khi gửi câu hỏi",
-        max_length=254,
-        help_text="Thư xác nhận được gửi tới địa chỉ này.",
-        error_messages={
-            "required": "Vui lòng nhập địa chỉ thư điện tử.",
-            "invalid": "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.com).",
-            "max_length": "Địa chỉ thư điện tử quá dài.",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    code_help_text = "Mã gồm 8 ký tự bạn nhận được khi gửi câu hỏi."
+    email_label = "Thư điện tử đã dùng khi gửi câu hỏi"

@@ -8,7 +8,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from core.consent import ConsentFormMixin, Purpose
-from core.forms import CaptchaFormMixin, spam_fields
+from core.forms import CaptchaFormMixin, TrackingCodeForm, spam_fields
+from core.forms import ErasureRequestForm as BaseErasureRequestForm
 from core.text import nfc
 from core.validators import validate_image
 from documents.files import sniff_kind, validate_document_file
@@ -210,34 +211,12 @@ class EntryForm(ConsentFormMixin, CaptchaFormMixin, forms.Form):
         ]
 
 
-class CodeForm(forms.Form):
-    ma = forms.CharField(
-        label="Mã tra cứu",
-        max_length=30,
-        error_messages={
-            "required": "Vui lòng nhập mã tra cứu.",
-            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
+class CodeForm(TrackingCodeForm):
+    pass
 
 
-class ErasureRequestForm(CodeForm):
+class ErasureRequestForm(BaseErasureRequestForm):
     """An entrant withdraws consent and asks to erase their details."""
 
-    email = forms.EmailField(
-        label="Thư điện tử đã dùng khi đăng ký",
-        max_length=254,
-        help_text="Thư xác nhận được gửi tới địa chỉ này.",
-        error_messages={
-            "required": "Vui lòng nhập địa chỉ thư điện tử.",
-            "invalid": "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.com).",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["ma"].help_text = "Mã gồm 8 ký tự bạn nhận được khi đăng ký."
+    code_help_text = "Mã gồm 8 ký tự bạn nhận được khi đăng ký."
+    email_label = "Thư điện tử đã dùng khi đăng ký"

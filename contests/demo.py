@@ -8,8 +8,8 @@ from datetime import date, timedelta
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from core.demofiles import make_pdf
 from core.models import Status
-from documents.demo import make_pdf
 from registrations.demo import FORM_SLUG
 from registrations.models import RegistrationForm
 

@@ -10,11 +10,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from core.addresses import reverse
-from core.fields import RichTextField
+from core.fields import DocumentFileField, RichTextField
 from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text, visible_name
-from documents.files import CONTENT_TYPES, FileKind, sniff_kind, validate_document_file
-from documents.models import DocumentFileField
+from core.validators import CONTENT_TYPES, FileKind, sniff_kind, validate_document_file
 from registrations.models import RegistrationForm
 
 

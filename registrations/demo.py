@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from core.consent import Purpose
-from documents.demo import make_pdf
+from core.demofiles import make_pdf
 from sitecontent.models import Page
 
 from .models import Entry, EntryFile, EntryStatus, FieldKind, FormField, RegistrationForm

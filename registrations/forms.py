@@ -11,8 +11,7 @@ from core.consent import ConsentFormMixin, Purpose
 from core.forms import CaptchaFormMixin, TrackingCodeForm, spam_fields
 from core.forms import ErasureRequestForm as BaseErasureRequestForm
 from core.text import nfc
-from core.validators import validate_image
-from documents.files import sniff_kind, validate_document_file
+from core.validators import sniff_kind, validate_document_file, validate_image
 
 from .models import FieldKind
 

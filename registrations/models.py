@@ -16,7 +16,7 @@ from core.fields import UploadFileField
 from core.models import SluggedModel
 from core.tracking import TRACKING_CODE_LENGTH, new_tracking_code
 from core.uploads import IMAGE_EXTENSIONS
-from documents.files import sniff_kind
+from core.validators import sniff_kind
 
 # What an anonymised entry shows as its entrant (the field may not be empty).
 ANONYMISED_NAME = "Ẩn danh"

@@ -2,10 +2,9 @@
 
 import contests.models
 import core.fields
+import core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import documents.files
-import documents.models
 from django.db import migrations, models
 
 
@@ -52,7 +51,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(help_text='Ví dụ “Phiếu đăng ký dự thi”.', max_length=255, verbose_name='tên tệp')),
-                ('file', documents.models.DocumentFileField(help_text='PDF, DOC, DOCX, XLS, XLSX hoặc ODT.', max_length=255, upload_to=contests.models.programme_upload_to, validators=[documents.files.validate_document_file], verbose_name='tệp')),
+                ('file', core.fields.DocumentFileField(help_text='PDF, DOC, DOCX, XLS, XLSX hoặc ODT.', max_length=255, upload_to=contests.models.programme_upload_to, validators=[core.validators.validate_document_file], verbose_name='tệp')),
                 ('original_name', models.CharField(editable=False, max_length=255, verbose_name='tên tệp gốc')),
                 ('kind', models.CharField(choices=[('pdf', 'PDF'), ('doc', 'Word (DOC)'), ('docx', 'Word (DOCX)'), ('xls', 'Excel (XLS)'), ('xlsx', 'Excel (XLSX)'), ('odt', 'OpenDocument (ODT)')], default='', editable=False, max_length=10, verbose_name='định dạng')),
                 ('size', models.PositiveBigIntegerField(default=0, editable=False, verbose_name='dung lượng')),

@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from documents.demo import make_pdf
+from core.demofiles import make_pdf
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from PIL import Image
 
-from documents.demo import make_pdf
+from core.demofiles import make_pdf
 from registrations.models import FieldKind, FormField, RegistrationForm
 
 from ..qa.conftest import captcha_test_mode, queries_for  # noqa: F401

@@ -158,7 +158,7 @@ def test_a_file_failing_the_content_checks_is_named(client, reg_form, name, cont
 
 
 def test_a_document_named_with_the_wrong_extension_is_named(client, reg_form):
-    from documents.demo import make_pdf
+    from core.demofiles import make_pdf
 
     upload = SimpleUploadedFile("mo-ta.docx", make_pdf(["x"]), "application/pdf")
     html = post(client, reg_form, entry_data(reg_form, **{"Bản mô tả": upload})).content.decode()

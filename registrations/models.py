@@ -199,7 +199,7 @@ class Entry(ConsentRecord):
         "trạng thái", max_length=12, choices=EntryStatus.choices, default=EntryStatus.RECEIVED
     )
     note = models.TextField("ghi chú nội bộ", blank=True, help_text="Chỉ cán bộ thấy.")
-    # A keyed hash of the sender's address (qa.spam.submitter_hash).
+    # A keyed hash of the sender's address (core.spam.submitter_hash).
     submitter_hash = models.CharField(max_length=64, blank=True, editable=False)
     created_at = models.DateTimeField("gửi lúc", default=timezone.now, editable=False)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)

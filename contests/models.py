@@ -11,7 +11,7 @@ from django.utils.html import strip_tags
 
 from core.addresses import reverse
 from core.fields import DocumentFileField, RichTextField
-from core.models import Publishable, PublishableQuerySet, SluggedModel, Status
+from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import html_to_text, visible_name
 from core.validators import CONTENT_TYPES, FileKind, sniff_kind, validate_document_file
 from registrations.models import RegistrationForm
@@ -139,7 +139,7 @@ def programme_upload_to(instance, filename):
     return f"cuoc-thi/{timezone.now():%Y/%m}/{filename}"
 
 
-class ProgrammeFileQuerySet(models.QuerySet):
+class ProgrammeFileQuerySet(ContentQuerySet):
     def published(self, now=None):
         """Files of published programmes: the only ones visitors may fetch."""
         return self.filter(programme__in=Programme.objects.published(now=now))

@@ -13,7 +13,7 @@ from django.utils import timezone
 from core.addresses import reverse
 from core.consent import ConsentRecord, months_before
 from core.fields import UploadFileField
-from core.models import SluggedModel
+from core.models import ContentQuerySet, SluggedModel
 from core.tracking import TRACKING_CODE_LENGTH, new_tracking_code
 from core.uploads import IMAGE_EXTENSIONS
 from core.validators import sniff_kind
@@ -31,7 +31,7 @@ class FieldKind(models.TextChoices):
     FILE = "file", "Tệp đính kèm"
 
 
-class RegistrationFormQuerySet(models.QuerySet):
+class RegistrationFormQuerySet(ContentQuerySet):
     def with_entry_count(self):
         return self.annotate(entry_count=models.Count("entries"))
 
@@ -125,6 +125,9 @@ class FormField(models.Model):
         help_text="Với loại “Chọn một trong danh sách”: mỗi lựa chọn một dòng.",
     )
     position = models.PositiveSmallIntegerField("thứ tự", default=0)
+
+    # The form's page shows its fields: a bulk edit changes what visitors see.
+    objects = ContentQuerySet.as_manager()
 
     class Meta:
         ordering = ["position", "pk"]

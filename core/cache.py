@@ -9,7 +9,8 @@ kept in the shared cache. Every change visitors can see bumps it:
 - a save or delete of a row of a content app (core.apps.ContentAppConfig),
   except rows visitors cannot see before or after the change
   (core.models.VisibleModel: a new, unanswered question) and private models
-  (the Q&A form's rate counters);
+  (registration entries); core's own table, the public forms' per-address
+  counters (core.models.AddressCount), is in no content app;
 - an update() or bulk_update() through core.models.ContentQuerySet (admin
   bulk actions, drag-and-drop ordering), which send no model signals.
 It is bumped at once, so the worker that saved sees the edit on its next

@@ -18,6 +18,7 @@ class Purpose(models.TextChoices):
 
     QA_ANSWER = "qa-answer", "Xử lý câu hỏi và trả lời"
     EMAIL_NOTICE = "email-notice", "Gửi email thông báo"
+    REGISTRATION = "registration", "Xử lý đăng ký dự thi, dự sự kiện"
 
 
 def purpose_labels(purposes):

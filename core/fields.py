@@ -12,7 +12,7 @@ from django_ckeditor_5.fields import CKEditor5Field
 from . import richtext
 from .sanitize import sanitize_html
 from .uploads import random_name, without_metadata
-from .validators import validate_image
+from .validators import sniff_kind, validate_image
 
 
 class RichTextField(CKEditor5Field):
@@ -85,6 +85,15 @@ class UploadFileField(models.FileField):
 
     def prepare_upload(self, content):
         return content, self.extension_of(content)
+
+
+class DocumentFileField(UploadFileField):
+    """Stored as <random>.pdf, .docx…: the kind its content shows
+    (validators.sniff_kind)."""
+
+    def extension_of(self, content):
+        kind = sniff_kind(content)
+        return kind.value if kind else "bin"
 
 
 class ImageFormField(forms.ImageField):

@@ -1,4 +1,6 @@
-"""The abstract bases content models share (no tables): publishing, slugs, visibility."""
+"""The abstract bases content models share (no tables): publishing, slugs,
+visibility; and the one table of the base app, the public forms' per-address
+counters (AddressCount, used by core.spam)."""
 
 from datetime import timedelta
 
@@ -382,3 +384,29 @@ class PreviewLink(models.Model):
         if self.is_expired:
             return "đã hết hạn"
         return "còn hiệu lực"
+
+
+class AddressCount(models.Model):
+    """How often one address (a keyed hash of it) did something in one hour.
+
+    Counted in the database rather than the cache: a cache's incr is atomic
+    on Redis but not on the file or database caches, so concurrent posts
+    could pass the limit there (core.spam.HourlyCounter). The key starts
+    with what was counted ("ask", "register", "erase"…), so every public
+    form shares the table. Core is no content app: saving a row bumps no
+    cache version, so a bot guessing tracking codes empties no cache.
+    """
+
+    key = models.CharField("khoá", max_length=64)
+    hour = models.DateTimeField("giờ")
+    count = models.PositiveIntegerField("số lần", default=0)
+
+    class Meta:
+        verbose_name = "lượt gửi theo địa chỉ"
+        verbose_name_plural = "lượt gửi theo địa chỉ"
+        constraints = [
+            models.UniqueConstraint(fields=["key", "hour"], name="core_address_count_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.key} {self.hour:%d/%m/%Y %H}h: {self.count}"

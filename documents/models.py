@@ -6,7 +6,9 @@ from django.utils import timezone
 
 from core import sidebar
 from core.addresses import reverse
-from core.fields import VECTOR_TEXT_LIMIT, UploadFileField, WordsField
+
+# DocumentFileField stays importable from here (migrations, oldsite).
+from core.fields import VECTOR_TEXT_LIMIT, DocumentFileField, WordsField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
 from core.text import visible_name
 from search.index import index_object
@@ -369,14 +371,6 @@ TEXT_KINDS = (FileKind.PDF, FileKind.DOCX, FileKind.XLSX, FileKind.ODT)
 
 def document_upload_to(instance, filename):
     return f"van-ban/{timezone.now():%Y/%m}/{filename}"
-
-
-class DocumentFileField(UploadFileField):
-    """Stored as <random>.pdf, .docx…: the kind its content shows (files.sniff_kind)."""
-
-    def extension_of(self, content):
-        kind = sniff_kind(content)
-        return kind.value if kind else "bin"
 
 
 class DocumentFileQuerySet(ContentQuerySet):

@@ -40,7 +40,7 @@ class EventAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Versio
     list_select_related = ["organization"]
     search_fields = ["title", "summary", "place", "organiser_name"]
     date_hierarchy = "starts_at"
-    autocomplete_fields = ["organization", "documents"]
+    autocomplete_fields = ["organization", "registration_form", "documents"]
     actions = ["publish", "unpublish"]
     readonly_fields = ["publication_state", "created_by", "created_at", "updated_by", "updated_at"]
     object_history_template = "admin/events/event/object_history.html"
@@ -56,7 +56,13 @@ class EventAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Versio
         (
             "Đơn vị tổ chức, đăng ký, văn bản",
             {
-                "fields": ["organization", "organiser_name", "registration_url", "documents"],
+                "fields": [
+                    "organization",
+                    "organiser_name",
+                    "registration_form",
+                    "registration_url",
+                    "documents",
+                ],
             },
         ),
         ("Ảnh đại diện", {"fields": ["cover", "cover_caption"]}),

@@ -14,6 +14,7 @@ from core.models import Status
 from core.text import vn_slugify
 from documents.models import Document
 from members.models import Organization
+from registrations.models import FieldKind, RegistrationForm
 
 from .models import Event
 
@@ -49,7 +50,8 @@ EVENTS = [
             "Kính mời hội viên các hội thành viên, cán bộ kỹ thuật và doanh nghiệp quan tâm đăng "
             "ký tham dự trước ngày tổ chức hai ngày.",
         ],
-        "https://forms.example.com/hoi-thao-cong-nghe-so",
+        # Registered for online: the form made below (REGISTRATION).
+        "",
         [],
         ((20, 90, 50), (90, 170, 90)),
     ),
@@ -186,6 +188,42 @@ def seed(log):
                 banner_image(title.split("“")[0].split(" Liên hiệp")[0], colours, size=(600, 400)),
                 name=f"{slug[:60]}.png",
             )
+        if offset == REGISTRATION["event_offset"]:
+            event.registration_form = registration_form(event, log)
         event.save()
         event.documents.set(Document.objects.filter(number__in=numbers))
         log(f"Đã tạo sự kiện “{title}”.")
+
+
+# The first hội thảo takes registrations on the portal (registrations app):
+# its form closes the day before.
+REGISTRATION = {
+    "event_offset": 9,
+    "intro": "Đại biểu đăng ký trước để Ban Tổ chức chuẩn bị tài liệu và chỗ ngồi.",
+    "capacity": 120,
+    # (label, kind, required, options)
+    "fields": [
+        ("Đơn vị công tác", FieldKind.TEXT, True, ""),
+        ("Điện thoại liên hệ", FieldKind.PHONE, True, ""),
+        ("Hình thức tham dự", FieldKind.CHOICE, True, "Trực tiếp tại hội trường\nTrực tuyến"),
+    ],
+}
+
+
+def registration_form(event, log):
+    form, created = RegistrationForm.objects.get_or_create(
+        slug=vn_slugify(f"dang-ky-{event.slug}")[:200],
+        defaults={
+            "title": f"Đăng ký tham dự {event.title}",
+            "intro": REGISTRATION["intro"],
+            "capacity": REGISTRATION["capacity"],
+            "closes_at": event.starts_at - timedelta(days=1),
+        },
+    )
+    if created:
+        for position, (label, kind, required, options) in enumerate(REGISTRATION["fields"]):
+            form.fields.create(
+                label=label, kind=kind, is_required=required, options=options, position=position
+            )
+        log(f"Đã tạo biểu mẫu “{form.title}”.")
+    return form

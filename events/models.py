@@ -133,6 +133,16 @@ class Event(Reviewable, SluggedModel):
         blank=True,
         help_text="Trang đăng ký tham dự, nếu có.",
     )
+    registration_form = models.ForeignKey(
+        "registrations.RegistrationForm",
+        verbose_name="biểu mẫu đăng ký trực tuyến",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text="Người tham dự đăng ký ngay trên cổng thông tin (mục Đăng ký trực tuyến). "
+        "Để trống nếu dùng liên kết đăng ký bên ngoài hoặc không cần đăng ký.",
+    )
     documents = models.ManyToManyField(
         "documents.Document",
         verbose_name="văn bản đính kèm",

@@ -69,7 +69,7 @@ class EventDetailView(StaffPreviewMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("organization")
+            .select_related("organization", "registration_form")
             .prefetch_related(
                 Prefetch(
                     "documents",

@@ -13,6 +13,7 @@ MAIN_MENU = [
     ("documents:list", {}, "Văn bản"),
     ("bulletins:list", {}, "Bản tin"),
     ("qa:question_list", {}, "Hỏi đáp"),
+    ("contests:list", {}, "Cuộc thi"),
     ("gallery:album_list", {}, "Thư viện ảnh"),
     ("sitecontent:page", {"slug": "lien-he"}, "Liên hệ"),
 ]

@@ -17,6 +17,7 @@ APPROVE = (*REVIEW, "approve")
 CONTRIBUTOR_GROUP = "Cộng tác viên"
 EDITOR_GROUP = "Biên tập viên"
 APPROVER_GROUP = "Người duyệt"
+CONTESTS_GROUP = "Cán bộ cuộc thi"
 
 STAFF_GROUPS = {
     # Writes articles and pages of their own and submits them for review;
@@ -30,6 +31,8 @@ STAFF_GROUPS = {
         "events.event": WRITE,
         "members.organization": ("view",),
         "documents.document": ("view",),
+        # An event's online registration form is chosen from the list.
+        "registrations.registrationform": ("view",),
         # Pictures for their articles, and their alt text.
         "medialibrary.mediaitem": ("view", "add", "change"),
     },
@@ -41,6 +44,8 @@ STAFF_GROUPS = {
         "sitecontent.page": REVIEW,
         "events.event": REVIEW,
         "documents.document": ("view",),
+        # An event's online registration form is chosen from the list.
+        "registrations.registrationform": ("view",),
         "medialibrary.mediaitem": ALL,
         "gallery.album": ALL,
         "gallery.photo": ALL,
@@ -65,6 +70,8 @@ STAFF_GROUPS = {
         "events.event": APPROVE,
         "members.organization": ("view",),
         "documents.document": ("view",),
+        # An event's online registration form is chosen from the list.
+        "registrations.registrationform": ("view",),
         "medialibrary.mediaitem": ("view", "add", "change"),
     },
     # Records clerk: regulations and their files, nothing else.
@@ -88,6 +95,20 @@ STAFF_GROUPS = {
         # Pictures in answers come from, and go into, the media library.
         "medialibrary.mediaitem": ("view", "add", "change"),
         # The outbox: whether an asker's email left, and "Gửi lại" (change).
+        "mail.email": ("view", "change"),
+    },
+    # Runs contests and awards (cuộc thi, giải thưởng): their pages, the
+    # online registration forms, and the entries, which they judge and
+    # export; entries come only from the public form (no add).
+    CONTESTS_GROUP: {
+        "contests.programme": ALL,
+        "contests.programmefile": ALL,
+        "registrations.registrationform": ALL,
+        "registrations.formfield": ALL,
+        "registrations.entry": ("view", "change"),
+        "registrations.entryfile": ("view",),
+        "medialibrary.mediaitem": ("view", "add", "change"),
+        # The outbox: whether an entrant's email left, and "Gửi lại".
         "mail.email": ("view", "change"),
     },
 }

@@ -66,6 +66,9 @@ INSTALLED_APPS = [
     "documents",
     "qa",
     "gallery",
+    # Đăng ký trực tuyến, then the contests that point to its forms.
+    "registrations",
+    "contests",
     # Sự kiện: events, their calendar and iCalendar feed.
     "events",
     # Bản tin: issues of the association's bulletin, their PDF and contents.
@@ -577,10 +580,19 @@ QA_LOOKUP_FAILURES_PER_HOUR = env.int("QA_LOOKUP_FAILURES_PER_HOUR", default=20)
 QA_ERASURE_REQUESTS_PER_HOUR = env.int("QA_ERASURE_REQUESTS_PER_HOUR", default=5)
 QA_ERASURE_LINK_HOURS = env.int("QA_ERASURE_LINK_HOURS", default=24)
 QA_ANONYMISE_AFTER_MONTHS = env.int("QA_ANONYMISE_AFTER_MONTHS", default=24)
+
+# --- registrations ---
+# Đăng ký trực tuyến: entries per visitor address per hour, how long the
+# emailed erasure link works, and how many months after a form closed
+# `manage.py anonymise_entries` anonymises the entrants' details. Lookups
+# and erasure requests share the Q&A limits above.
+REGISTRATIONS_RATE_LIMIT_PER_HOUR = env.int("REGISTRATIONS_RATE_LIMIT_PER_HOUR", default=10)
+REGISTRATIONS_ERASURE_LINK_HOURS = env.int("REGISTRATIONS_ERASURE_LINK_HOURS", default=24)
+REGISTRATIONS_ANONYMISE_AFTER_MONTHS = env.int("REGISTRATIONS_ANONYMISE_AFTER_MONTHS", default=24)
 # django-simple-captcha: five characters from an alphabet without look-alikes,
 # valid 30 minutes (writing a question takes a while). CAPTCHA_TEST_MODE is
 # never set here: it accepts "PASSED" for any captcha and is for tests only.
-CAPTCHA_CHALLENGE_FUNCT = "qa.spam.captcha_challenge"
+CAPTCHA_CHALLENGE_FUNCT = "core.spam.captcha_challenge"
 CAPTCHA_LENGTH = 5
 CAPTCHA_TIMEOUT = 30
 CAPTCHA_FONT_SIZE = 32

@@ -2,7 +2,7 @@
 
 Each job is the library's own management command, so the same work can be
 done by hand: clearsessions, captcha_clean, axes_reset_logs,
-deleterevisions, anonymise_questions, and backup (the nightly archive).
+deleterevisions, anonymise_questions, anonymise_entries, and backup (the nightly archive).
 """
 
 import datetime
@@ -95,6 +95,13 @@ def anonymise_old_questions():
     """Askers' details, QA_ANONYMISE_AFTER_MONTHS after the answer (the
     published question and answer stay)."""
     call_command("anonymise_questions", stdout=_quiet())
+
+
+@db_periodic_task(at_local_time(lambda: 3, lambda: 50))
+def anonymise_old_entries():
+    """Entrants' details (registrations), REGISTRATIONS_ANONYMISE_AFTER_MONTHS
+    after their form closed."""
+    call_command("anonymise_entries", stdout=_quiet())
 
 
 def _quiet():

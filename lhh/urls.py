@@ -5,6 +5,7 @@ from django.urls import include, path, re_path
 
 import medialibrary.views
 from bulletins.sitemaps import IssueSitemap
+from contests.sitemaps import ProgrammeSitemap
 from core import media
 from core.cache import cache_page_for_visitors
 from core.views import preview_link
@@ -40,6 +41,7 @@ sitemaps = {
     "events-index": EventIndexSitemap,
     "events": EventSitemap,
     "bulletins": IssueSitemap,
+    "contests": ProgrammeSitemap,
 }
 
 lhh_patterns = (
@@ -61,6 +63,8 @@ urlpatterns = [
     path("van-ban/", include("documents.urls")),
     path("hoi-dap/", include("qa.urls")),
     path("thu-vien-anh/", include("gallery.urls")),
+    path("cuoc-thi/", include("contests.urls")),
+    path("dang-ky/", include("registrations.urls")),
     path("su-kien/", include("events.urls")),
     path("ban-tin/", include("bulletins.urls")),
     path("luot-truy-cap/", include("visits.urls")),

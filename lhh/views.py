@@ -97,7 +97,15 @@ def robots_txt(request):
     sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = [
         "User-agent: *",
-        *(f"Disallow: {reverse(name)}" for name in ("admin:index", "search:results", "qa:lookup")),
+        *(
+            f"Disallow: {reverse(name)}"
+            for name in (
+                "admin:index",
+                "search:results",
+                "qa:lookup",
+                "registrations:lookup",
+            )
+        ),
         f"Sitemap: {sitemap_url}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

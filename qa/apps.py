@@ -4,9 +4,8 @@ from core import apps
 class QaConfig(apps.ContentAppConfig):
     name = "qa"
     verbose_name = "Hỏi đáp"
-    # The rate limit's counters: a bot guessing tracking codes must not
-    # empty every cache.
-    private_models = ("addresscount", "calendarday")
+    # Rows visitors never see: saving one leaves every cached page as it is.
+    private_models = ("calendarday",)
 
     def ready(self):
         from core import sidebar

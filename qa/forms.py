@@ -1,94 +1,24 @@
 import re
 
-from captcha.fields import CaptchaField, CaptchaTextInput
-from captcha.models import CaptchaStore
 from django import forms
 
 from core.consent import ConsentFormMixin, Purpose
+from core.forms import (
+    CaptchaFormMixin,
+    TrackingCodeForm,
+    honeypot_field,
+    image_captcha_field,
+    question_captcha_field,
+)
+from core.forms import ErasureRequestForm as BaseErasureRequestForm
 from core.text import nfc
 
 from .models import Question, Topic
-from .spam import question_answer, question_challenge
 
 PHONE_RE = re.compile(r"^\+?[0-9 .()-]+$")
 
 
-class CaptchaWidget(CaptchaTextInput):
-    """The captcha image, its answer box and a "new image" button, in Vietnamese.
-
-    The template lives in qa/templates/ because form widgets render with
-    the form renderer, which only looks in app template folders.
-    """
-
-    template_name = "qa/widgets/captcha.html"
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        # The answer box points at the field's help text, its question and
-        # its error (ids made by qa/includes/field.html and the template).
-        field_id = context["widget"]["attrs"].get("id")
-        if field_id:
-            described = [f"{field_id}_helptext", *self.described_by(field_id)]
-            if context["widget"]["attrs"].get("aria-invalid"):
-                described.append(f"{field_id}_error")
-            answer = context["widget"]["subwidgets"][1]["attrs"]
-            answer["aria-describedby"] = " ".join(described)
-        return context
-
-    def described_by(self, field_id):
-        return []
-
-
-class QuestionCaptchaWidget(CaptchaWidget):
-    """The alternative that needs no sight: a question in Vietnamese words,
-    kept in django-simple-captcha's store like the image (one try, 30
-    minutes)."""
-
-    template_name = "qa/widgets/captcha_question.html"
-
-    def fetch_captcha_store(self, name, value, attrs=None, generator=None):
-        # As the library's own, keeping the question to show it as text.
-        self.question, response = question_challenge()
-        self._key = CaptchaStore.objects.create(challenge=self.question, response=response).hashkey
-        self._value = [self._key, ""]
-        self.id_ = self.build_attrs(attrs).get("id", None)
-
-    def get_context(self, name, value, attrs):
-        context = super().get_context(name, value, attrs)
-        context["question"] = self.question
-        return context
-
-    def described_by(self, field_id):
-        return [f"{field_id}_question"]
-
-
-class EitherCaptchaField(CaptchaField):
-    """One of two captchas (the image, or the question): the form decides,
-    so this says passed (True), failed (False) or left empty (None) instead
-    of raising."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, required=False, **kwargs)
-
-    def answer(self, text):
-        return text
-
-    def clean(self, value):
-        if not value or len(value) < 2 or not (value[1] or "").strip():
-            return None
-        try:
-            super().clean([value[0], self.answer(value[1])])
-        except forms.ValidationError:
-            return False
-        return True
-
-
-class QuestionCaptchaField(EitherCaptchaField):
-    def answer(self, text):
-        return question_answer(text)
-
-
-class QuestionForm(ConsentFormMixin, forms.ModelForm):
+class QuestionForm(ConsentFormMixin, CaptchaFormMixin, forms.ModelForm):
     # One box per purpose (core.consent), none ticked in advance.
     consent_fields = {"consent": Purpose.QA_ANSWER, "consent_email": Purpose.EMAIL_NOTICE}
     consent = forms.BooleanField(
@@ -109,24 +39,12 @@ class QuestionForm(ConsentFormMixin, forms.ModelForm):
         help_text="Không bắt buộc; không đồng ý thì bạn vẫn theo dõi được bằng mã tra cứu.",
     )
     # Honeypot (bẫy): hidden from people by CSS and from assistive technology;
-    # bots filling every field give themselves away.
-    website = forms.CharField(
-        label="Trang web (để trống ô này)",
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    # bots filling every field give themselves away (core.spam).
+    website = honeypot_field()
     # Either the image or the question (for someone who cannot see the
-    # image, WCAG 1.1.1): one right answer is enough.
-    captcha = EitherCaptchaField(
-        label="Mã xác nhận",
-        help_text="Nhập các ký tự trong ảnh (không phân biệt chữ hoa, chữ thường).",
-        widget=CaptchaWidget(),
-    )
-    captcha_question = QuestionCaptchaField(
-        label="Hoặc trả lời câu hỏi",
-        help_text="Trả lời bằng chữ số, ví dụ 7.",
-        widget=QuestionCaptchaWidget(),
-    )
+    # image, WCAG 1.1.1): one right answer is enough (CaptchaFormMixin).
+    captcha = image_captcha_field()
+    captcha_question = question_captcha_field()
 
     class Meta:
         model = Question
@@ -184,23 +102,6 @@ class QuestionForm(ConsentFormMixin, forms.ModelForm):
         self.fields["topic"].queryset = Topic.objects.all()
         self.fields["topic"].empty_label = "— Chọn lĩnh vực —"
 
-    def clean(self):
-        cleaned_data = super().clean()
-        results = {name: cleaned_data.get(name) for name in ("captcha", "captcha_question")}
-        if True not in results.values():
-            if results["captcha"] is False:
-                self.add_error("captcha", "Mã xác nhận không đúng. Vui lòng nhập mã trong ảnh mới.")
-            if results["captcha_question"] is False:
-                self.add_error(
-                    "captcha_question", "Câu trả lời chưa đúng. Vui lòng trả lời câu hỏi mới."
-                )
-            if False not in results.values():
-                self.add_error(
-                    "captcha",
-                    "Vui lòng nhập mã xác nhận trong ảnh, hoặc trả lời câu hỏi bên dưới ảnh.",
-                )
-        return cleaned_data
-
     def _clean_text(self, name):
         return nfc(self.cleaned_data.get(name, "")).strip()
 
@@ -257,43 +158,12 @@ class QuestionForm(ConsentFormMixin, forms.ModelForm):
         return value
 
 
-class LookupForm(forms.Form):
-    ma = forms.CharField(
-        label="Mã tra cứu",
-        max_length=30,
-        error_messages={
-            "required": "Vui lòng nhập mã tra cứu.",
-            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
+class LookupForm(TrackingCodeForm):
+    pass
 
 
-class ErasureRequestForm(forms.Form):
+class ErasureRequestForm(BaseErasureRequestForm):
     """An asker asks to withdraw consent and erase their details (xoá thông tin)."""
 
-    ma = forms.CharField(
-        label="Mã tra cứu",
-        max_length=30,
-        help_text="Mã gồm 8 ký tự bạn nhận được khi gửi câu hỏi.",
-        error_messages={
-            "required": "Vui lòng nhập mã tra cứu.",
-            "max_length": "Mã tra cứu gồm 8 ký tự; vui lòng kiểm tra lại.",
-        },
-        widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
-        ),
-    )
-    email = forms.EmailField(
-        label="Thư điện tử đã dùng khi gửi câu hỏi",
-        max_length=254,
-        help_text="Thư xác nhận được gửi tới địa chỉ này.",
-        error_messages={
-            "required": "Vui lòng nhập địa chỉ thư điện tử.",
-            "invalid": "Địa chỉ thư điện tử không hợp lệ (ví dụ đúng: ten@example.com).",
-            "max_length": "Địa chỉ thư điện tử quá dài.",
-        },
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    code_help_text = "Mã gồm 8 ký tự bạn nhận được khi gửi câu hỏi."
+    email_label = "Thư điện tử đã dùng khi gửi câu hỏi"

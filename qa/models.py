@@ -1,4 +1,3 @@
-import secrets
 from datetime import timedelta
 from functools import cache
 
@@ -16,26 +15,19 @@ from core.fields import RichTextField
 from core.models import ContentQuerySet, SluggedModel, VisibleModel
 from core.text import html_to_text, vn_slugify
 
-# Read aloud over the phone and typed from paper: no 0/O, 1/I/L look-alikes.
-TRACKING_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
-TRACKING_CODE_LENGTH = 8
+# Shared with the other public forms; the names stay importable from here.
+from core.tracking import (  # noqa: F401
+    TRACKING_ALPHABET,
+    TRACKING_CODE_LENGTH,
+    is_valid_tracking_code,
+    new_tracking_code,
+    normalize_tracking_code,
+)
+
 # NĐ 43/2011 asks for an answer or a status update within 15 working days.
 DUE_WORKING_DAYS = 15
 # What an anonymised question shows as its asker (the field may not be empty).
 ANONYMISED_NAME = "Ẩn danh"
-
-
-def new_tracking_code():
-    return "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_CODE_LENGTH))
-
-
-def normalize_tracking_code(value):
-    """What the asker typed ("ab3k-7mpq ", "AB3K 7MPQ") in the stored form."""
-    return "".join(ch for ch in (value or "").upper() if ch not in " -–_.\t\r\n")
-
-
-def is_valid_tracking_code(code):
-    return len(code) == TRACKING_CODE_LENGTH and all(ch in TRACKING_ALPHABET for ch in code)
 
 
 @cache
@@ -388,29 +380,6 @@ class Question(ConsentRecord, VisibleModel):
         if not self.is_open or not self.due_on:
             return None
         return (self.due_on - (today or timezone.localdate())).days
-
-
-class AddressCount(models.Model):
-    """How often one address (a keyed hash of it) did something in one hour.
-
-    Counted in the database rather than the cache: a cache's incr is atomic
-    on Redis but not on the file or database caches, so concurrent posts
-    could pass the limit there (qa.spam).
-    """
-
-    key = models.CharField("khoá", max_length=64)
-    hour = models.DateTimeField("giờ")
-    count = models.PositiveIntegerField("số lần", default=0)
-
-    class Meta:
-        verbose_name = "lượt gửi theo địa chỉ"
-        verbose_name_plural = "lượt gửi theo địa chỉ"
-        constraints = [
-            models.UniqueConstraint(fields=["key", "hour"], name="qa_address_count_unique")
-        ]
-
-    def __str__(self):
-        return f"{self.key} {self.hour:%d/%m/%Y %H}h: {self.count}"
 
 
 class DayKind(models.TextChoices):

@@ -39,6 +39,10 @@ SCREENSHOTS = {
     "bulletins",
     "bulletin-issue",
     "video-article",
+    "contests-list",
+    "contest",
+    "registration-form",
+    "registration-lookup",
 }
 
 
@@ -103,6 +107,14 @@ def _erasure_confirm_url():
     return f"/hoi-dap/xoa-thong-tin/xac-nhan/?t={erasure_token(question)}"
 
 
+def _registration_erasure_confirm_url():
+    from registrations.models import Entry
+    from registrations.views import erasure_token
+
+    entry = Entry.objects.exclude(email="").order_by("pk").first()
+    return f"/dang-ky/xoa-thong-tin/xac-nhan/?t={erasure_token(entry)}"
+
+
 # Each public page type, and how to find one of it in the demo content.
 PAGES = {
     "home": lambda: "/",
@@ -156,6 +168,17 @@ PAGES = {
     "english-contact": lambda: "/en/contact/",
     "english-fallback": lambda: "/en/dieu-le/",
     "english-not-found": lambda: "/en/no-such-page/",
+    # Contests and online registration (contests, registrations): the list,
+    # a round with its form, an award with results, the form, the lookup
+    # (found and not), the erasure request and its emailed link.
+    "contests-list": lambda: "/cuoc-thi/",
+    "contest": lambda: "/cuoc-thi/hoi-thi-sang-tao-ky-thuat-lan-thu-xi/",
+    "award-results": lambda: "/cuoc-thi/giai-thuong-sang-tao-khoa-hoc-cong-nghe-2025/",
+    "registration-form": lambda: "/dang-ky/hoi-thi-sang-tao-ky-thuat-lan-thu-xi/",
+    "registration-lookup": lambda: "/dang-ky/tra-cuu/?ma=DK4M7P2Q",
+    "registration-lookup-not-found": lambda: "/dang-ky/tra-cuu/?ma=ZZZZ2345",
+    "registration-erasure": lambda: "/dang-ky/xoa-thong-tin/",
+    "registration-erasure-confirm": _registration_erasure_confirm_url,
 }
 # The pages that do not answer 200.
 STATUS = {"not-found": 404, "english-not-found": 404, "preview-link-gone": 410}
@@ -223,6 +246,14 @@ def test_every_page_type_has_no_axe_violation(browser, site, axe_source, width, 
         failures[f"erasure-request refused at {width}px"] = describe(violations)
     if width == WIDTHS[0]:
         screenshot(page, f"erasure-request-refused-{width}")
+    # The registration form sent empty: every message, and what points at it.
+    page.goto(site.url + PAGES["registration-form"]())
+    page.get_by_role("button", name="Gửi đăng ký").click()
+    page.get_by_text("Đăng ký chưa được gửi.").wait_for()
+    violations = run_axe(page, axe_source)
+    if violations:
+        failures[f"registration-form with errors at {width}px"] = describe(violations)
+    screenshot(page, f"registration-form-errors-{width}")
     context.close()
     assert not failures, "\n\n".join(f"{where}\n{what}" for where, what in failures.items())
 

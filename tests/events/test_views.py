@@ -198,3 +198,19 @@ def test_a_new_event_shows_in_the_sidebar_at_once(client):
     client.get("/")
     EventFactory(title="Hội thảo vừa đăng")
     assert "Hội thảo vừa đăng" in client.get("/").content.decode()
+
+
+def test_an_event_with_an_online_form_links_to_it_until_it_closes(client):
+    from registrations.models import RegistrationForm
+
+    form = RegistrationForm.objects.create(
+        title="Đăng ký tham dự hội thảo", closes_at=timezone.now() + timedelta(days=3)
+    )
+    event = EventFactory(slug="co-dang-ky", registration_form=form)
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert f'href="{form.get_absolute_url()}"' in html and "Đăng ký trực tuyến" in html
+    form.closes_at = timezone.now() - timedelta(minutes=1)
+    form.save()
+    html = client.get(event.get_absolute_url()).content.decode()
+    assert f'href="{form.get_absolute_url()}"' not in html
+    assert "Đăng ký trực tuyến đã đóng." in html

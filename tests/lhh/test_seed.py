@@ -63,6 +63,7 @@ def test_seed_demo_admin_creates_the_demo_account_once(django_user_model):
         ("duyet", "Người duyệt"),
         ("vanthu", "Văn thư"),
         ("hoidap", "Cán bộ hỏi đáp"),
+        ("thidua", "Cán bộ cuộc thi"),
     }
     assert all(user.check_password("lhh-demo-2026") for user in staff)
 

@@ -151,6 +151,8 @@ def test_editor_group_has_exactly_the_permissions_of_its_content():
         ("events", "review_event"),
         # An event's attached documents are chosen from the register.
         ("documents", "view_document"),
+        # And its online registration form from the registrations app's.
+        ("registrations", "view_registrationform"),
     }
 
 

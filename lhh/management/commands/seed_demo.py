@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from lhh.groups import APPROVER_GROUP, CONTRIBUTOR_GROUP, EDITOR_GROUP
+from lhh.groups import APPROVER_GROUP, CONTESTS_GROUP, CONTRIBUTOR_GROUP, EDITOR_GROUP
 from news.demo import seed_review
 
 # Each app adds its demo content in its own `demo.py` with a `seed(log)`
@@ -18,6 +18,8 @@ DEMO_APPS = [
     "documents",
     "qa",
     "gallery",
+    "registrations",
+    "contests",
     "events",
     # Its contents link to the demo articles.
     "bulletins",
@@ -36,6 +38,7 @@ DEMO_STAFF = [
     ("duyet", "Hoàng Thị", "Mai", APPROVER_GROUP),
     ("vanthu", "Trần Văn", "Minh", "Văn thư"),
     ("hoidap", "Lê Thị", "Lan", "Cán bộ hỏi đáp"),
+    ("thidua", "Đỗ Văn", "Thắng", CONTESTS_GROUP),
 ]
 
 

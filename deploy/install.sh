@@ -26,6 +26,7 @@ USER_NAME=lhh
 DB_NAME=lhh
 ACME_ROOT=/var/www/letsencrypt
 SITE=/etc/nginx/sites-available/lhh
+CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
 PACKAGES=(python3 python3-venv git nginx postgresql postgresql-client redis-server
           gettext curl ca-certificates)
 
@@ -152,8 +153,13 @@ make_user_and_folders() {
 make_venv() {
   say "Môi trường Python từ requirements.lock (mỗi gói kiểm tra bằng mã băm)"
   [ -x "$APP/.venv/bin/python" ] || python3 -m venv "$APP/.venv"
+  # The server's own certificate store, not pip's copy: a proxy that
+  # inspects HTTPS is trusted once, for apt, curl, certbot and pip alike
+  # (its certificate in /usr/local/share/ca-certificates, docs/install.md).
+  local cert=()
+  [ ! -f "$CA_BUNDLE" ] || cert=(--cert "$CA_BUNDLE")
   "$APP/.venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    --require-hashes -r "$APP/requirements.lock"
+    "${cert[@]}" --require-hashes -r "$APP/requirements.lock"
 }
 
 write_env() {

@@ -217,7 +217,13 @@ status_of() {
 }
 
 units_active() {
-  inside systemctl is-active nginx postgresql redis-server lhh-web lhh-worker lhh-backup.timer
+  # One by one: `systemctl is-active a b` succeeds when any one is active.
+  local unit failed=0
+  for unit in nginx postgresql redis-server lhh-web lhh-worker lhh-backup.timer; do
+    printf '%s: ' "$unit"
+    inside systemctl is-active "$unit" || failed=1
+  done
+  [ "$failed" = 0 ]
 }
 
 home_page() {

@@ -253,7 +253,8 @@ check_site() {
   fi
   local try
   for try in $(seq 1 30); do
-    if curl -fsS --max-time 10 --resolve "${resolve[0]}" "$url"; then
+    # Straight to this server's nginx, never through an http_proxy.
+    if curl -fsS --noproxy '*' --max-time 10 --resolve "${resolve[0]}" "$url"; then
       printf '\n'
       return 0
     fi
@@ -288,7 +289,7 @@ Cổng thông tin đang chạy tại $scheme://${DOMAINS[0]}/
 
 Việc còn lại:
   - tạo tài khoản quản trị:
-      cd $APP && sudo -u $USER_NAME .venv/bin/python manage.py createsuperuser
+      cd $APP && runuser -u $USER_NAME -- .venv/bin/python manage.py createsuperuser
   - đặt máy chủ thư (EMAIL_URL) trong $APP/.env nếu chưa đặt, rồi
       systemctl restart lhh-web lhh-worker
   - chép thư mục $ROOT/backups sang một máy khác mỗi ngày (docs/install.md).

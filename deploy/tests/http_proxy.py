@@ -52,7 +52,7 @@ async def handle(client_reader, client_writer):
         upstream_reader, upstream_writer = await asyncio.wait_for(
             asyncio.open_connection(host, int(port)), timeout=30
         )
-    except (ValueError, OSError, asyncio.TimeoutError) as error:
+    except (TimeoutError, ValueError, OSError) as error:
         print(f"proxy: {request_line!r}: {error!r}", file=sys.stderr, flush=True)
         client_writer.write(b"HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\n\r\n")
         client_writer.close()
@@ -70,9 +70,7 @@ async def handle(client_reader, client_writer):
                 "latin-1"
             )
         )
-    await asyncio.gather(
-        pipe(client_reader, upstream_writer), pipe(upstream_reader, client_writer)
-    )
+    await asyncio.gather(pipe(client_reader, upstream_writer), pipe(upstream_reader, client_writer))
 
 
 async def main(address, port):

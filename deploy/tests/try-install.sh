@@ -25,6 +25,7 @@
 #   --ref REF           what to install (a commit, branch or tag; default HEAD)
 #   --work DIR          where the root filesystems live (default /var/tmp/lhh-try)
 #   --rebuild-base      build the minimal Debian again (new packages)
+#   --boot-only         boot a fresh copy and stop there (implies --keep)
 #   --keep              do not stop the trial system at the end; enter it with
 #                       nsenter -t <pid> -a -r -w bash (the pid is printed)
 set -euo pipefail
@@ -35,6 +36,7 @@ WORK=/var/tmp/lhh-try
 REF=HEAD
 REBUILD_BASE=0
 KEEP=0
+BOOT_ONLY=0
 DOMAIN=lhh.example
 MIRROR=http://deb.debian.org/debian
 # The veth pair: the host's end carries the proxy.
@@ -66,6 +68,7 @@ while [ $# -gt 0 ]; do
     --work) [ $# -ge 2 ] || die "--work needs a value"; WORK=$2; shift 2 ;;
     --rebuild-base) REBUILD_BASE=1; shift ;;
     --keep) KEEP=1; shift ;;
+    --boot-only) BOOT_ONLY=1; KEEP=1; shift ;;
     -h|--help) usage 0 ;;
     *) printf 'unknown option: %s\n\n' "$1" >&2; usage 2 ;;
   esac
@@ -129,22 +132,32 @@ start_proxy() {
 
 boot() {
   say "Booting systemd in the trial's own namespaces"
-  # PID 1 is systemd; `container=` tells it it is one (no hardware to set up).
+  # The root must be a mount point of its own (pivot_root, as
+  # systemd-nspawn does, not chroot): systemd builds each service's
+  # sandbox (ProtectSystem=, PrivateDevices=…) from it, and fails with
+  # "Failed to set up mount namespacing" under a plain chroot. PID 1 is
+  # systemd; `container=` tells it it is one (no hardware to set up).
   # shellcheck disable=SC2016  # $1 and $root belong to the inner bash
-  unshare --pid --fork --mount --uts --ipc --net --mount-proc="$ROOT/proc" \
+  unshare --pid --fork --mount --uts --ipc --net --propagation private \
     bash -c '
+      set -e
       root=$1
+      mount --bind "$root" "$root"
+      mount -t proc proc "$root/proc"
       mount --bind /dev "$root/dev"
       mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
       mount -t tmpfs -o mode=755 tmpfs "$root/run"
       mount -t sysfs sysfs "$root/sys"
       hostname lhh-trial
-      exec env -i container=lhh-try "$(command -v chroot)" "$root" /lib/systemd/systemd --system
+      cd "$root"
+      pivot_root . mnt
+      umount -l /mnt
+      exec env -i container=lhh-try /lib/systemd/systemd --system
     ' boot "$ROOT" </dev/null >"$LOG/systemd.log" 2>&1 &
   UNSHARE_PID=$!
   for _ in $(seq 1 50); do
     PID1=$(ps -o pid= --ppid "$UNSHARE_PID" | tr -d ' ' || true)
-    if [ -n "$PID1" ] && [ "$(readlink "/proc/$PID1/root")" = "$ROOT" ]; then
+    if [ -n "$PID1" ] && [ "$(cat "/proc/$PID1/comm" 2>/dev/null)" = systemd ]; then
       break
     fi
     PID1=""
@@ -158,6 +171,7 @@ boot() {
   local state
   state=$(inside timeout 120 systemctl is-system-running --wait || true)
   printf 'systemd: %s (pid %s on the host)\n' "$state" "$PID1"
+  inside systemctl --failed --no-legend --plain --no-pager || true
 }
 
 # A command inside the trial, as root, with a clean environment and the
@@ -177,11 +191,12 @@ inside_sh() {
 stop() {
   if [ -n "$PID1" ] && [ "$KEEP" = 1 ]; then
     printf '\nThe trial keeps running. Enter it: nsenter -t %s -a -r -w bash\n' "$PID1"
-    printf 'Stop it: nsenter -t %s -a -r -w systemctl poweroff; kill %s\n' "$PID1" "$PROXY_PID"
+    printf 'Stop it: kill -s RTMIN+4 %s; kill %s; ip link del %s\n' "$PID1" "$PROXY_PID" "$HOST_IF"
     return
   fi
   if [ -n "$PID1" ] && kill -0 "$PID1" 2>/dev/null; then
-    inside systemctl poweroff >/dev/null 2>&1 || true
+    # systemd's own signal for "power off" (no logind, no D-Bus needed).
+    kill -s RTMIN+4 "$PID1" 2>/dev/null || true
     for _ in $(seq 1 60); do
       kill -0 "$PID1" 2>/dev/null || break
       sleep 0.5
@@ -195,6 +210,8 @@ stop() {
 
 # --- checks ------------------------------------------------------------------
 
+# Each check is a function that returns non-zero on a failure. They run
+# under `if`, where set -e does not apply: every step says `|| return 1`.
 check() {
   local name=$1
   shift
@@ -227,12 +244,16 @@ units_active() {
 }
 
 home_page() {
-  [ "$(status_of "http://$DOMAIN/")" = 200 ] && get "http://$DOMAIN/" | grep -q '</html>'
+  local page
+  [ "$(status_of "http://$DOMAIN/")" = 200 ] || return 1
+  page=$(get "http://$DOMAIN/") || return 1
+  # The portal's page, not nginx's welcome page.
+  printf '%s' "$page" | grep -q '<html lang="vi"' && printf '%s' "$page" | grep -q '</html>'
 }
 
 healthz_ok() {
   local body
-  body=$(get "http://$DOMAIN/healthz")
+  body=$(get "http://$DOMAIN/healthz") || return 1
   printf '%s\n' "$body"
   printf '%s' "$body" | grep -q '"status": "ok"' \
     && printf '%s' "$body" | grep -q '"worker": "ok"'
@@ -240,21 +261,21 @@ healthz_ok() {
 
 static_file() {
   local path
-  path=$(get "http://$DOMAIN/" | grep -o '/static/[^"]*\.css' | head -n 1)
+  path=$(get "http://$DOMAIN/" | grep -o '/static/[^"]*\.css' | head -n 1) || return 1
   [ -n "$path" ] || return 1
   get -D - -o /dev/null "http://$DOMAIN$path" | tee /dev/stderr \
     | grep -qi '^cache-control: public, max-age=31536000, immutable'
 }
 
 nginx_cache_hit() {
-  get -o /dev/null "http://$DOMAIN/tin-tuc/"
+  get -o /dev/null "http://$DOMAIN/tin-tuc/" || return 1
   get -D - -o /dev/null "http://$DOMAIN/tin-tuc/" | tee /dev/stderr | grep -qi '^x-cache: HIT'
 }
 
 admin_login() {
   inside_sh "cd /srv/lhh/app && DJANGO_SUPERUSER_PASSWORD='$ADMIN_PASSWORD' \
     runuser -u lhh -- .venv/bin/python manage.py createsuperuser --noinput \
-    --username $ADMIN_USER --email it@$DOMAIN"
+    --username $ADMIN_USER --email it@$DOMAIN" || return 1
   inside_sh "
     set -e
     jar=\$(mktemp)
@@ -275,19 +296,19 @@ admin_login() {
 worker_log_once() {
   # Each line of the worker's log is in the journal once, not twice.
   local lines
-  lines=$(inside journalctl -u lhh-worker -o cat --no-pager)
+  lines=$(inside journalctl -u lhh-worker -o cat --no-pager) || return 1
   printf '%s\n' "$lines" | tail -n 20
-  [ "$(printf '%s\n' "$lines" | grep -c 'Huey consumer started')" = 1 ]
+  [ "$(printf '%s\n' "$lines" | grep -c 'Huey consumer started')" = 1 ] || return 1
   [ -z "$(printf '%s\n' "$lines" | grep -v '^$' | uniq -d)" ]
 }
 
 BACKUP=""
 backup_runs() {
-  inside systemctl start lhh-backup
-  inside systemctl show -p Result --value lhh-backup | grep -qx success
-  BACKUP=$(inside_sh 'ls -1t /srv/lhh/backups/lhh-backup-*.tar.gz | head -n 1')
+  inside systemctl start lhh-backup || return 1
+  inside systemctl show -p Result --value lhh-backup | grep -qx success || return 1
+  BACKUP=$(inside_sh 'ls -1t /srv/lhh/backups/lhh-backup-*.tar.gz | head -n 1') || return 1
   [ -n "$BACKUP" ] || return 1
-  inside stat -c '%a %U:%G %n' "$BACKUP"
+  inside stat -c '%a %U:%G %n' "$BACKUP" || return 1
   [ "$(inside stat -c '%a %U' "$BACKUP")" = "640 lhh" ]
 }
 
@@ -326,6 +347,7 @@ build_base
 fresh_root
 start_proxy
 boot
+[ "$BOOT_ONLY" = 0 ] || exit 0
 
 say "Following docs/install.md (log: $LOG/install.log)"
 started=$(date +%s)

@@ -27,8 +27,10 @@ DB_NAME=lhh
 ACME_ROOT=/var/www/letsencrypt
 SITE=/etc/nginx/sites-available/lhh
 CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
+# procps: /bin/kill, which lhh-web.service's reload sends HUP with (a minimal
+# Debian has no procps).
 PACKAGES=(python3 python3-venv git nginx postgresql postgresql-client redis-server
-          gettext curl ca-certificates)
+          gettext curl ca-certificates procps)
 
 DOMAINS=()
 EMAIL=""
@@ -215,6 +217,9 @@ install_units() {
 }
 
 render_site() {
+  # The page cache's folder (proxy_cache_path /var/cache/nginx/lhh): nginx
+  # makes the last level itself, Debian's package does not make this one.
+  install -d -m 755 /var/cache/nginx
   manage render_nginx "${DOMAINS[@]/#/--domain=}" "$@" >"$SITE.new"
   mv "$SITE.new" "$SITE"
   ln -sf "$SITE" /etc/nginx/sites-enabled/lhh

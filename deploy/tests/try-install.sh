@@ -312,25 +312,36 @@ backup_runs() {
   [ "$(inside stat -c '%a %U' "$BACKUP")" = "640 lhh" ]
 }
 
+# Every table of the site's database and its row count.
+row_counts() {
+  inside bash -s <<'EOF'
+set -e
+sql() { runuser -u postgres -- psql -tA -d lhh -c "$1"; }
+for table in $(sql "SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1"); do
+  printf '%s %s\n' "$table" "$(sql "SELECT count(*) FROM \"$table\"")"
+done
+EOF
+}
+
 restore_works() {
   [ -n "$BACKUP" ] || return 1
-  # docs/install.md, "Khôi phục", with the trial's names.
-  inside_sh "
-    set -e
-    createdb() { runuser -u postgres -- createdb \"\$@\"; }
-    createdb -O lhh -E UTF8 -T template0 lhh_restore
-    install -d -o lhh -g lhh -m 755 /srv/lhh/restore-media
-    cd /srv/lhh/app
-    url=\$(sed -n 's/^DATABASE_URL=//p' .env | sed 's#/lhh\$#/lhh_restore#')
-    runuser -u lhh -- env DATABASE_URL=\"\$url\" MEDIA_ROOT=/srv/lhh/restore-media \
-      .venv/bin/python manage.py restore '$BACKUP'
-    for db in lhh lhh_restore; do
-      runuser -u postgres -- psql -tA -d \$db -c 'SELECT count(*) FROM auth_user' >>/tmp/counts
-    done
-    cat /tmp/counts
-    [ \"\$(sort -u /tmp/counts | wc -l)\" = 1 ]
-    diff -r /srv/lhh/media /srv/lhh/restore-media
-  "
+  row_counts >"$LOG/rows-before" || return 1
+  # docs/install.md, "Khôi phục": the same commands, the trial's archive.
+  inside bash -s -- "$BACKUP" <<'EOF' || return 1
+set -eux
+archive=$1
+systemctl stop lhh-web lhh-worker
+runuser -u postgres -- dropdb lhh
+runuser -u postgres -- createdb -O lhh -E UTF8 -T template0 lhh
+find /srv/lhh/media -mindepth 1 -delete
+cd /srv/lhh/app && runuser -u lhh -- .venv/bin/python manage.py restore "$archive"
+systemctl start lhh-web lhh-worker
+EOF
+  row_counts >"$LOG/rows-after" || return 1
+  printf 'tables: %s\n' "$(wc -l <"$LOG/rows-after")"
+  diff "$LOG/rows-before" "$LOG/rows-after" || return 1
+  sleep 5
+  home_page && healthz_ok
 }
 
 install_again() {

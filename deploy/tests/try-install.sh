@@ -212,6 +212,8 @@ stop() {
 
 # Each check is a function that returns non-zero on a failure. They run
 # under `if`, where set -e does not apply: every step says `|| return 1`.
+# No `cmd | grep -q`: grep stops early, cmd dies of SIGPIPE, and pipefail
+# turns a match into a failure.
 check() {
   local name=$1
   shift
@@ -248,28 +250,28 @@ home_page() {
   [ "$(status_of "http://$DOMAIN/")" = 200 ] || return 1
   page=$(get "http://$DOMAIN/") || return 1
   # The portal's page, not nginx's welcome page.
-  printf '%s' "$page" | grep -q '<html lang="vi"' && printf '%s' "$page" | grep -q '</html>'
+  grep -q '<html lang="vi"' <<<"$page" && grep -q '</html>' <<<"$page"
 }
 
 healthz_ok() {
   local body
   body=$(get "http://$DOMAIN/healthz") || return 1
   printf '%s\n' "$body"
-  printf '%s' "$body" | grep -q '"status": "ok"' \
-    && printf '%s' "$body" | grep -q '"worker": "ok"'
+  grep -q '"status": "ok"' <<<"$body" \
+    && grep -q '"worker": "ok"' <<<"$body"
 }
 
 static_file() {
   local path
-  path=$(get "http://$DOMAIN/" | grep -o '/static/[^"]*\.css' | head -n 1) || return 1
+  path=$(get "http://$DOMAIN/" | grep -o '/static/[^"]*\.css' | sed -n 1p) || return 1
   [ -n "$path" ] || return 1
   get -D - -o /dev/null "http://$DOMAIN$path" | tee /dev/stderr \
-    | grep -qi '^cache-control: public, max-age=31536000, immutable'
+    | grep -i '^cache-control: public, max-age=31536000, immutable' >/dev/null
 }
 
 nginx_cache_hit() {
   get -o /dev/null "http://$DOMAIN/tin-tuc/" || return 1
-  get -D - -o /dev/null "http://$DOMAIN/tin-tuc/" | tee /dev/stderr | grep -qi '^x-cache: HIT'
+  get -D - -o /dev/null "http://$DOMAIN/tin-tuc/" | tee /dev/stderr | grep -i '^x-cache: HIT' >/dev/null
 }
 
 admin_login() {
@@ -305,7 +307,7 @@ worker_log_once() {
 BACKUP=""
 backup_runs() {
   inside systemctl start lhh-backup || return 1
-  inside systemctl show -p Result --value lhh-backup | grep -qx success || return 1
+  [ "$(inside systemctl show -p Result --value lhh-backup)" = success ] || return 1
   BACKUP=$(inside_sh 'ls -1t /srv/lhh/backups/lhh-backup-*.tar.gz | head -n 1') || return 1
   [ -n "$BACKUP" ] || return 1
   inside stat -c '%a %U:%G %n' "$BACKUP" || return 1

@@ -274,7 +274,7 @@ main() {
     new_env
     return 0
   fi
-  [ "$(id -u)" = 0 ] || die "chạy bằng quyền root (sudo $0 …)."
+  [ "$(id -u)" = 0 ] || die "chạy bằng quyền root (su - rồi chạy lại, hoặc sudo $0 …)."
   [ -f /etc/debian_version ] || die "tập lệnh này dành cho Debian 12."
   [ -f "$APP/manage.py" ] || die "không thấy mã nguồn ở $APP (git clone … $APP trước)."
   [ "$INSTALL_PACKAGES" = 0 ] || install_packages

@@ -180,6 +180,10 @@ def create(directory, *, using="default", storage=None, keep=None):
         with dump.open("rb") as opened:
             dump_sha = _digest(opened)
         media = {}
+        # Personal data (askers' details, accounts): readable by the site's
+        # user and its group only, whatever the umask of who runs the backup.
+        partial.touch(mode=0o640)
+        partial.chmod(0o640)
         with tarfile.open(partial, "w:gz") as archive:
             archive.add(dump, arcname=dump_name)
             for name in media_names(storage):

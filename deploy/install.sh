@@ -26,8 +26,11 @@ USER_NAME=lhh
 DB_NAME=lhh
 ACME_ROOT=/var/www/letsencrypt
 SITE=/etc/nginx/sites-available/lhh
+CA_BUNDLE=/etc/ssl/certs/ca-certificates.crt
+# procps: /bin/kill, which lhh-web.service's reload sends HUP with (a minimal
+# Debian has no procps).
 PACKAGES=(python3 python3-venv git nginx postgresql postgresql-client redis-server
-          gettext curl ca-certificates)
+          gettext curl ca-certificates procps)
 
 DOMAINS=()
 EMAIL=""
@@ -152,8 +155,13 @@ make_user_and_folders() {
 make_venv() {
   say "Môi trường Python từ requirements.lock (mỗi gói kiểm tra bằng mã băm)"
   [ -x "$APP/.venv/bin/python" ] || python3 -m venv "$APP/.venv"
+  # The server's own certificate store, not pip's copy: a proxy that
+  # inspects HTTPS is trusted once, for apt, curl, certbot and pip alike
+  # (its certificate in /usr/local/share/ca-certificates, docs/install.md).
+  local cert=()
+  [ ! -f "$CA_BUNDLE" ] || cert=(--cert "$CA_BUNDLE")
   "$APP/.venv/bin/python" -m pip install --quiet --disable-pip-version-check \
-    --require-hashes -r "$APP/requirements.lock"
+    "${cert[@]}" --require-hashes -r "$APP/requirements.lock"
 }
 
 write_env() {
@@ -209,6 +217,9 @@ install_units() {
 }
 
 render_site() {
+  # The page cache's folder (proxy_cache_path /var/cache/nginx/lhh): nginx
+  # makes the last level itself, Debian's package does not make this one.
+  install -d -m 755 /var/cache/nginx
   manage render_nginx "${DOMAINS[@]/#/--domain=}" "$@" >"$SITE.new"
   mv "$SITE.new" "$SITE"
   ln -sf "$SITE" /etc/nginx/sites-enabled/lhh
@@ -247,7 +258,8 @@ check_site() {
   fi
   local try
   for try in $(seq 1 30); do
-    if curl -fsS --max-time 10 --resolve "${resolve[0]}" "$url"; then
+    # Straight to this server's nginx, never through an http_proxy.
+    if curl -fsS --noproxy '*' --max-time 10 --resolve "${resolve[0]}" "$url"; then
       printf '\n'
       return 0
     fi
@@ -262,7 +274,7 @@ main() {
     new_env
     return 0
   fi
-  [ "$(id -u)" = 0 ] || die "chạy bằng quyền root (sudo $0 …)."
+  [ "$(id -u)" = 0 ] || die "chạy bằng quyền root (su - rồi chạy lại, hoặc sudo $0 …)."
   [ -f /etc/debian_version ] || die "tập lệnh này dành cho Debian 12."
   [ -f "$APP/manage.py" ] || die "không thấy mã nguồn ở $APP (git clone … $APP trước)."
   [ "$INSTALL_PACKAGES" = 0 ] || install_packages
@@ -282,7 +294,7 @@ Cổng thông tin đang chạy tại $scheme://${DOMAINS[0]}/
 
 Việc còn lại:
   - tạo tài khoản quản trị:
-      cd $APP && sudo -u $USER_NAME .venv/bin/python manage.py createsuperuser
+      cd $APP && runuser -u $USER_NAME -- .venv/bin/python manage.py createsuperuser
   - đặt máy chủ thư (EMAIL_URL) trong $APP/.env nếu chưa đặt, rồi
       systemctl restart lhh-web lhh-worker
   - chép thư mục $ROOT/backups sang một máy khác mỗi ngày (docs/install.md).

@@ -555,6 +555,9 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
     "loggers": {
         "django.db.backends": {"level": "INFO"},
+        # The worker's lines once: run_huey gives the "huey" logger a handler
+        # of its own unless it has one, and the root's would print each again.
+        "huey": {"handlers": ["console"], "propagate": False},
     },
 }
 

@@ -142,3 +142,10 @@ def test_the_command_keeps_only_the_newest_archives(tmp_path):
     assert str(kept[-1]) in out.getvalue()
     assert out.getvalue().count("Đã sao lưu vào") == 3
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_the_archive_is_readable_by_the_site_and_its_group_only(tmp_path):
+    # It holds askers' details and accounts; the umask of who runs it
+    # (a worker with 022) must not make it readable by every user.
+    path = create(tmp_path)
+    assert path.stat().st_mode & 0o777 == 0o640

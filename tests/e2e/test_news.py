@@ -218,3 +218,38 @@ def test_editor_inserts_a_library_picture_with_its_alt_text(page, site, editor, 
     screenshot(page, "article-library-picture-390")
     item.refresh_from_db()
     assert item.usages.count() == 1
+
+
+def test_editor_pastes_a_youtube_address_and_the_article_shows_a_player(page, site, editor):
+    """The editor's "Chèn đa phương tiện" takes the address; the sanitizer
+    stores a youtube-nocookie player (core.videos). YouTube itself is never
+    loaded: the test has no internet, and the frame's attributes say it all."""
+    page.route(re.compile(r"https://www\.youtube-nocookie\.com/.*"), lambda route: route.abort())
+    title = "Bài có video dán từ YouTube"
+    page.goto(site.url + "/admin/")
+    page.get_by_label("Tên đăng nhập").fill(editor.username)
+    page.get_by_label("Mật khẩu").fill(PASSWORD)
+    page.get_by_role("button", name="Đăng nhập").click()
+    page.goto(site.url + "/admin/news/article/add/")
+    page.locator("#id_title").fill(title)
+    page.locator("#id_category").select_option(label="Tin hoạt động Liên hiệp Hội")
+    page.locator(".field-body .ck-editor__editable").click()
+    page.keyboard.type("Mời xem video.")
+    page.locator(".field-body").get_by_role("button", name="Chèn đa phương tiện").click()
+    address = page.locator(".ck-media-form input")
+    address.fill("https://www.youtube.com/watch?v=M7lc1UVf-VE")
+    address.press("Enter")
+    expect(page.locator(".field-body .ck-editor__editable .media")).to_have_count(1)
+    page.get_by_role("button", name="Duyệt và đăng", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text(title)
+
+    from news.models import Article
+
+    page.goto(site.url + Article.objects.get(title=title).get_absolute_url())
+    player = page.locator(".article__body iframe")
+    expect(player).to_have_count(1)
+    assert player.get_attribute("src").startswith(
+        "https://www.youtube-nocookie.com/embed/M7lc1UVf-VE"
+    )
+    assert player.get_attribute("loading") == "lazy"
+    assert player.get_attribute("title")

@@ -1,5 +1,4 @@
 import datetime
-import logging
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -11,13 +10,12 @@ from imagekit.processors import ResizeToFit
 from core.addresses import reverse
 from core.fields import UploadImageField
 from core.models import ContentQuerySet, Publishable, PublishableQuerySet, SluggedModel, Status
+from core.renditions import CoverRenditions
 from core.text import visible_name, vn_slugify
 from documents.files import FileKind, extract_text
 from search.index import index_object
 
 from .files import PDFFileField, validate_pdf
-
-logger = logging.getLogger(__name__)
 
 
 class Series(SluggedModel):
@@ -72,7 +70,7 @@ def cover_upload_to(instance, filename):
     return f"ban-tin/bia/{timezone.now():%Y}/{filename}"
 
 
-class Issue(Publishable, SluggedModel):
+class Issue(CoverRenditions, Publishable, SluggedModel):
     """One issue (số) of a bulletin: its cover, its PDF and its contents."""
 
     series = models.ForeignKey(
@@ -215,25 +213,6 @@ class Issue(Publishable, SluggedModel):
     @property
     def download_name(self):
         return f"{vn_slugify(str(self))}.pdf"
-
-    @property
-    def cover_card_url(self):
-        return self._rendition_url("cover_card")
-
-    @property
-    def cover_large_url(self):
-        return self._rendition_url("cover_large")
-
-    def _rendition_url(self, spec_name):
-        # A cover lost from storage (a restore without media) costs the
-        # picture, not the page.
-        if not self.cover:
-            return ""
-        try:
-            return getattr(self, spec_name).url
-        except OSError:
-            logger.warning("Cannot make %s of bulletin issue %s", spec_name, self.pk)
-            return ""
 
     def read_upload(self, upload):
         self.pdf_name = visible_name(getattr(upload, "name", "")).rsplit("/", 1)[-1][:255]

@@ -10,6 +10,8 @@ is remembered per spec class and source name for as long as the process
 runs. IMAGEKIT_SPEC_CACHEFILE_NAMER names this function.
 """
 
+import logging
+
 from django.db import transaction
 from huey.contrib.djhuey import HUEY
 from imagekit.cachefiles import namers
@@ -70,3 +72,32 @@ def renditions_of(instance, attname):
         for name, value in vars(klass).items():
             if isinstance(value, ImageSpecFileDescriptor) and value.source_field_name == attname:
                 yield getattr(instance, name)
+
+
+logger = logging.getLogger(__name__)
+
+
+class CoverRenditions:
+    """`cover_card_url` and `cover_large_url` of a model whose `cover` has the
+    renditions `cover_card` and `cover_large` (its ImageSpecFields). A cover
+    file lost from storage (a restore without media) costs the picture, not
+    the page."""
+
+    @property
+    def cover_card_url(self):
+        return self.rendition_url("cover_card")
+
+    @property
+    def cover_large_url(self):
+        return self.rendition_url("cover_large")
+
+    def rendition_url(self, spec_name):
+        if not self.cover:
+            return ""
+        try:
+            return getattr(self, spec_name).url
+        except OSError:
+            logger.warning(
+                "Cannot make %s of %s %s (%s)", spec_name, self._meta.label, self.pk, self.cover
+            )
+            return ""

@@ -1,4 +1,3 @@
-import logging
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
@@ -20,9 +19,8 @@ from core.models import (
     SluggedModel,
     Status,
 )
+from core.renditions import CoverRenditions
 from core.text import html_to_text, unique_slug, weekday_date
-
-logger = logging.getLogger(__name__)
 
 # Addresses under /su-kien/ that are not events: an event never takes them.
 RESERVED_SLUGS = frozenset({"lich", "da-dien-ra"})
@@ -66,7 +64,7 @@ class EventQuerySet(ReviewableQuerySet):
         )
 
 
-class Event(Reviewable, SluggedModel):
+class Event(CoverRenditions, Reviewable, SluggedModel):
     """An event (sự kiện): a hội thảo, a tập huấn, the đại hội…
 
     Its start and end are moments in time; an all-day event (cả ngày) keeps
@@ -315,24 +313,6 @@ class Event(Reviewable, SluggedModel):
             "published_at": self.published_at,
             "expires_at": self.expires_at,
         }
-
-    @property
-    def cover_card_url(self):
-        return self._rendition_url("cover_card")
-
-    @property
-    def cover_large_url(self):
-        return self._rendition_url("cover_large")
-
-    def _rendition_url(self, spec_name):
-        # A cover file lost from disk must cost the picture, not the page.
-        if not self.cover:
-            return ""
-        try:
-            return getattr(self, spec_name).url
-        except OSError:
-            logger.warning("Cannot make %s of event %s (%s)", spec_name, self.pk, self.cover)
-            return ""
 
 
 class EventReview(ReviewEvent):

@@ -1,5 +1,3 @@
-import logging
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -19,9 +17,8 @@ from core.models import (
     SluggedModel,
     Status,
 )
+from core.renditions import CoverRenditions
 from core.text import html_to_text
-
-logger = logging.getLogger(__name__)
 
 
 class CategoryQuerySet(ContentQuerySet):
@@ -215,7 +212,7 @@ class ArticleQuerySet(ReviewableQuerySet):
         return articles
 
 
-class Article(Reviewable, SluggedModel):
+class Article(CoverRenditions, Reviewable, SluggedModel):
     """A news item (tin bài); notices are the articles of a notice category."""
 
     title = models.CharField("tiêu đề", max_length=255)
@@ -334,25 +331,6 @@ class Article(Reviewable, SluggedModel):
             "published_at": self.published_at,
             "expires_at": self.expires_at,
         }
-
-    @property
-    def cover_card_url(self):
-        return self._rendition_url("cover_card")
-
-    @property
-    def cover_large_url(self):
-        return self._rendition_url("cover_large")
-
-    def _rendition_url(self, spec_name):
-        # A cover file lost from disk (a restore without media) must cost
-        # the picture, not the page.
-        if not self.cover:
-            return ""
-        try:
-            return getattr(self, spec_name).url
-        except OSError:
-            logger.warning("Cannot make %s of article %s (%s)", spec_name, self.pk, self.cover)
-            return ""
 
 
 class ArticleReview(ReviewEvent):

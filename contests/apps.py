@@ -16,4 +16,4 @@ class ContestsConfig(apps.ContentAppConfig):
         media.protect(
             "cuoc-thi/", ProgrammeFile.objects.published, "file", "contests.view_programme"
         )
-        registry.register(Programme, slug="cuoc-thi", label="Cuộc thi, giải thưởng", position=35)
+        registry.register(Programme, slug="cuoc-thi", label="Cuộc thi, giải thưởng", position=37)

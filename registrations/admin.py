@@ -31,6 +31,8 @@ class RegistrationFormAdmin(FoldedSearchMixin, VersionAdmin):
     fields = ["title", "slug", "intro", "capacity", "closes_at", "is_open", "public_link"]
     readonly_fields = ["public_link"]
     inlines = [FormFieldInline]
+    # Said again here: a GROUP BY query (the entry count) drops Meta.ordering.
+    ordering = ["-closes_at", "-pk"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(entry_count=Count("entries"))

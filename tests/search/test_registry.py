@@ -20,6 +20,7 @@ def test_every_model_with_a_search_document_is_registered_by_its_app():
         "trang",
         "van-ban",
         "ban-tin",
+        "cuoc-thi",
         "hoi-dap",
         "to-chuc",
         "album",

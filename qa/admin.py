@@ -11,10 +11,10 @@ from django.utils.html import format_html
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from core.consentadmin import CONSENT_FIELDS, ConsentAdminMixin, consent_fieldset
 from core.spreadsheets import SpreadsheetExportMixin
 from core.text import WEEKDAYS
 from medialibrary.widgets import LibraryEditorMixin
+from sitecontent.consentadmin import CONSENT_FIELDS, ConsentAdminMixin, consent_fieldset
 
 from .emails import send_to_asker
 from .models import (

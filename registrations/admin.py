@@ -8,8 +8,8 @@ from django.utils.html import format_html, format_html_join
 from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
-from core.consentadmin import CONSENT_FIELDS, ConsentAdminMixin, consent_fieldset
 from core.spreadsheets import SpreadsheetExportMixin
+from sitecontent.consentadmin import CONSENT_FIELDS, ConsentAdminMixin, consent_fieldset
 
 from .emails import send_status_change
 from .models import Entry, EntryFile, EntryStatus, FormField, RegistrationForm

@@ -3,14 +3,16 @@ what the public sent (a question, a registration): shown, never edited.
 
 An admin inherits `ConsentAdminMixin`, lists `*CONSENT_FIELDS` in its
 `readonly_fields` and puts `consent_fieldset(description)` in its fieldsets.
+It lives here, not in core, because it links to the privacy notice's
+versions (a sitecontent Page), and core imports no app above it.
 """
 
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 
-from sitecontent.models import Page
-from sitecontent.privacy import PRIVACY_NOTICE_SLUG
+from .models import Page
+from .privacy import PRIVACY_NOTICE_SLUG
 
 CONSENT_FIELDS = [
     "consent_purposes_text",

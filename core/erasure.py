@@ -11,9 +11,14 @@ Each app supplies its model (a row with `email`, `is_anonymised` and
 `erase_personal_data(withdrawn=True)`, as core.consent.ConsentRecord gives),
 how to find a row by its code, its email, templates, URLs and messages, by
 subclassing the two views below and making one ErasureLinks.
+
+Past the retention period the details are erased without asking: each app's
+anonymise_* command subclasses AnonymiseCommand.
 """
 
+from django.conf import settings
 from django.core import signing
+from django.core.management.base import BaseCommand
 from django.urls import reverse
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.decorators import method_decorator
@@ -139,3 +144,47 @@ class ErasureConfirmView(TemplateView):
             record.erase_personal_data(withdrawn=True)
             state = "erased"
         return self.respond(record, state, token)
+
+
+class AnonymiseCommand(BaseCommand):
+    """Anonymise what is past its retention period (`--months`, by default
+    the setting named `months_setting`), or only count it (`--dry-run`).
+
+    Subclasses set `help`, `model` (whose manager has
+    `due_for_anonymisation(months)`), `months_setting`, `noun` (what a row
+    is, in words) and `since` (from when the months count, in words).
+    """
+
+    model = None
+    months_setting = None
+    months_help = "Số tháng lưu giữ."
+    noun = None
+    since = None
+
+    def add_arguments(self, parser):
+        parser.add_argument("--months", type=int, help=self.months_help)
+        parser.add_argument("--dry-run", action="store_true", help="Chỉ đếm, không thay đổi gì.")
+
+    def handle(self, *args, months=None, dry_run=False, **options):
+        months = getattr(settings, self.months_setting) if months is None else months
+        if months < 1:
+            self.stderr.write("Số tháng lưu giữ phải từ 1 trở lên.")
+            return
+        due = self.model.objects.due_for_anonymisation(months).order_by("pk")
+        if dry_run:
+            self.stdout.write(
+                f"Có {due.count()} {self.noun} sẽ được ẩn danh hoá (quá {months} tháng)."
+            )
+            return
+        # One by one through save(): pages showing a published record are
+        # refreshed, and its older versions (which hold the details) deleted.
+        count = sum(
+            1
+            for record in due.iterator(chunk_size=200)
+            if record.erase_personal_data(withdrawn=False)
+        )
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Đã ẩn danh hoá {count} {self.noun} (quá {months} tháng {self.since})."
+            )
+        )

@@ -1,9 +1,15 @@
 from django.contrib.auth import get_permission_codename
+from django.core import signing
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
+from django.views.generic import TemplateView
 
 from .models import PreviewLink
+from .tracking import find_by_tracking_code
 
 
 def may_preview(user, model):
@@ -124,3 +130,77 @@ def preview_link(request, token):
     )
     _private(response)
     return response
+
+
+# After a public form (a question, a registration) ----------------------------
+
+
+@method_decorator(never_cache, name="dispatch")
+class TrackingThanksView(TemplateView):
+    """The page after sending, showing the tracking code (mã tra cứu).
+
+    The code travels in the address signed with `salt`, so nobody can show
+    a made-up code as received; the link works for `max_age` seconds, after
+    which (or when forged) `code` is None. Subclasses set `template_name`,
+    `salt` and `url_name` (this page's URL name).
+    """
+
+    salt = None
+    url_name = None
+    max_age = 24 * 3600
+
+    @classmethod
+    def redirect_for(cls, code):
+        token = signing.dumps(code, salt=cls.salt)
+        return redirect(f"{reverse(cls.url_name)}?t={token}")
+
+    def get_context_data(self, **kwargs):
+        try:
+            code = signing.loads(
+                self.request.GET.get("t", ""), salt=self.salt, max_age=self.max_age
+            )
+        except signing.BadSignature:
+            code = None
+        return super().get_context_data(code=code, **kwargs)
+
+
+@method_decorator(never_cache, name="dispatch")
+class TrackingLookupView(TemplateView):
+    """Following what one sent by its tracking code (tra cứu), ?ma=CODE.
+
+    Wrong codes are counted per visitor and, past the hour's limit, the page
+    says so (`is_blocked`) without looking; an unknown code is told
+    (`not_found_code`); the record found goes to the template under
+    `context_object_name`. Subclasses set `template_name`, `form_class` (a
+    form with `ma`) and `context_object_name` and define `failure_counter()`
+    (a core.spam.HourlyCounter) and `get_queryset()`.
+    """
+
+    form_class = None
+    context_object_name = None
+
+    def failure_counter(self):
+        raise NotImplementedError
+
+    def get_queryset(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if "ma" not in self.request.GET:
+            context["form"] = self.form_class()
+            return context
+        form = self.form_class(self.request.GET)
+        context["form"] = form
+        failures = self.failure_counter()
+        if failures.is_exceeded:
+            context["is_blocked"] = True
+            return context
+        if not form.is_valid():
+            return context
+        record = find_by_tracking_code(self.get_queryset(), form.cleaned_data["ma"])
+        if record is None:
+            failures.hit()
+            context["not_found_code"] = form.cleaned_data["ma"]
+        context[self.context_object_name] = record
+        return context

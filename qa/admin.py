@@ -6,7 +6,6 @@ from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import HttpResponse
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from reversion.admin import VersionAdmin
@@ -15,8 +14,7 @@ from core.adminsearch import FoldedSearchMixin
 from core.spreadsheets import SpreadsheetExportMixin
 from core.text import WEEKDAYS
 from medialibrary.widgets import LibraryEditorMixin
-from sitecontent.models import Page
-from sitecontent.privacy import PRIVACY_NOTICE_SLUG
+from sitecontent.consentadmin import CONSENT_FIELDS, ConsentAdminMixin, consent_fieldset
 
 from .emails import send_to_asker
 from .models import (
@@ -122,8 +120,14 @@ class EmailFilter(admin.SimpleListFilter):
 
 
 @admin.register(Question)
-class QuestionAdmin(SpreadsheetExportMixin, LibraryEditorMixin, FoldedSearchMixin, VersionAdmin):
+class QuestionAdmin(
+    ConsentAdminMixin, SpreadsheetExportMixin, LibraryEditorMixin, FoldedSearchMixin, VersionAdmin
+):
     """The Q&A officer's desk: the queue, deadlines, answering and publishing."""
+
+    no_consent_record_text = (
+        "Không có bản ghi (câu hỏi gửi trước khi ghi nhận đồng ý theo từng mục đích)"
+    )
 
     # Xuất: the list, as filtered, for reports (no asker's personal data).
     resource_classes = [QuestionResource]
@@ -163,11 +167,7 @@ class QuestionAdmin(SpreadsheetExportMixin, LibraryEditorMixin, FoldedSearchMixi
         "email_state",
         "email_error",
         "lookup_link",
-        "consent_purposes_text",
-        "consent_notice_link",
-        "consented_at",
-        "consent_withdrawn_at",
-        "anonymised_at",
+        *CONSENT_FIELDS,
     ]
     fieldsets = [
         ("Câu hỏi", {"fields": ["tracking_code", "lookup_link", "topic", "title", "body"]}),
@@ -193,20 +193,8 @@ class QuestionAdmin(SpreadsheetExportMixin, LibraryEditorMixin, FoldedSearchMixi
             },
         ),
         ("Email cho người hỏi", {"fields": ["email_state", "email_error"]}),
-        (
-            "Đồng ý xử lý dữ liệu cá nhân",
-            {
-                "description": (
-                    "Ghi lại khi người hỏi gửi câu hỏi (Nghị định 13/2023/NĐ-CP); không sửa được."
-                ),
-                "fields": [
-                    "consent_purposes_text",
-                    "consent_notice_link",
-                    "consented_at",
-                    "consent_withdrawn_at",
-                    "anonymised_at",
-                ],
-            },
+        consent_fieldset(
+            "Ghi lại khi người hỏi gửi câu hỏi (Nghị định 13/2023/NĐ-CP); không sửa được."
         ),
     ]
     actions = [
@@ -300,26 +288,6 @@ class QuestionAdmin(SpreadsheetExportMixin, LibraryEditorMixin, FoldedSearchMixi
             '<a href="{}" target="_blank" rel="noopener">{}</a>',
             question.get_lookup_url(),
             "Xem như người hỏi",
-        )
-
-    @admin.display(description="mục đích đã đồng ý")
-    def consent_purposes_text(self, question):
-        if question.consented_at is None:
-            return "Không có bản ghi (câu hỏi gửi trước khi ghi nhận đồng ý theo từng mục đích)"
-        return "; ".join(question.consent_purpose_labels) or "—"
-
-    @admin.display(description="phiên bản chính sách đã hiển thị")
-    def consent_notice_link(self, question):
-        if not question.consent_notice_version:
-            return "—"
-        notice = Page.objects.filter(slug=PRIVACY_NOTICE_SLUG).only("pk").first()
-        if notice is None:
-            return question.consent_notice_version
-        return format_html(
-            '{} · <a href="{}">{}</a>',
-            question.consent_notice_version,
-            reverse("admin:sitecontent_page_history", args=[notice.pk]),
-            "các phiên bản của chính sách",
         )
 
     def save_model(self, request, obj, form, change):

@@ -1,19 +1,15 @@
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import redirect
-from django.urls import reverse
-from django.utils.decorators import method_decorator
-from django.views.decorators.cache import never_cache
-from django.views.generic import CreateView, DetailView, ListView, TemplateView
+from django.views.generic import CreateView, DetailView, ListView
 
 from core import erasure
 from core.erasure import ErasureLinks
 from core.paginator import CachedCountMixin
 from core.spam import initial_without_captcha, is_honeypot_filled, wants_new_captcha
 from core.tracking import find_by_tracking_code, new_tracking_code
-from core.views import StaffPreviewMixin
+from core.views import StaffPreviewMixin, TrackingLookupView, TrackingThanksView
 from sitecontent.models import Page
 
 from .emails import send_erasure_confirmation, send_new_question_emails
@@ -22,7 +18,6 @@ from .models import Question, Topic
 from .spam import erasure_counter, lookup_failure_counter, question_counter, submitter_hash
 
 THANKS_SALT = "qa.thanks"
-THANKS_MAX_AGE = 24 * 3600
 ERASURE_SALT = "qa.erase"
 
 
@@ -78,7 +73,7 @@ class AskView(CreateView):
         if is_honeypot_filled(request):
             # Honeypot filled: a bot. Pretend success, store nothing.
             question_counter(request).hit()
-            return self.thanks_redirect(new_tracking_code())
+            return ThanksView.redirect_for(new_tracking_code())
         if wants_new_captcha(request):
             # The no-JavaScript "new image" button: same values, new captcha.
             form = self.form_class(initial=initial_without_captcha(request))
@@ -108,55 +103,27 @@ class AskView(CreateView):
             question.save()
             send_new_question_emails(question, base_url)
         self.object = question
-        return self.thanks_redirect(question.tracking_code)
-
-    @staticmethod
-    def thanks_redirect(code):
-        token = signing.dumps(code, salt=THANKS_SALT)
-        return redirect(f"{reverse('qa:thanks')}?t={token}")
+        return ThanksView.redirect_for(question.tracking_code)
 
 
-@method_decorator(never_cache, name="dispatch")
-class ThanksView(TemplateView):
+class ThanksView(TrackingThanksView):
     template_name = "qa/thanks.html"
-
-    def get_context_data(self, **kwargs):
-        try:
-            code = signing.loads(
-                self.request.GET.get("t", ""), salt=THANKS_SALT, max_age=THANKS_MAX_AGE
-            )
-        except signing.BadSignature:
-            code = None
-        return super().get_context_data(code=code, **kwargs)
+    salt = THANKS_SALT
+    url_name = "qa:thanks"
 
 
-@method_decorator(never_cache, name="dispatch")
-class LookupView(TemplateView):
+class LookupView(TrackingLookupView):
     """An asker follows a question by its tracking code (tra cứu)."""
 
     template_name = "qa/lookup.html"
+    form_class = LookupForm
+    context_object_name = "question"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if "ma" not in self.request.GET:
-            context["form"] = LookupForm()
-            return context
-        form = LookupForm(self.request.GET)
-        context["form"] = form
-        failures = lookup_failure_counter(self.request)
-        if failures.is_exceeded:
-            context["is_blocked"] = True
-            return context
-        if not form.is_valid():
-            return context
-        question = find_by_tracking_code(
-            Question.objects.select_related("topic"), form.cleaned_data["ma"]
-        )
-        if question is None:
-            failures.hit()
-            context["not_found_code"] = form.cleaned_data["ma"]
-        context["question"] = question
-        return context
+    def failure_counter(self):
+        return lookup_failure_counter(self.request)
+
+    def get_queryset(self):
+        return Question.objects.select_related("topic")
 
 
 ERASURE_LINKS = ErasureLinks(

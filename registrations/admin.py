@@ -9,8 +9,7 @@ from reversion.admin import VersionAdmin
 
 from core.adminsearch import FoldedSearchMixin
 from core.spreadsheets import SpreadsheetExportMixin
-from sitecontent.models import Page
-from sitecontent.privacy import PRIVACY_NOTICE_SLUG
+from sitecontent.consentadmin import CONSENT_FIELDS, ConsentAdminMixin, consent_fieldset
 
 from .emails import send_status_change
 from .models import Entry, EntryFile, EntryStatus, FormField, RegistrationForm
@@ -74,7 +73,7 @@ class EntryFileInline(admin.TabularInline):
 
 
 @admin.register(Entry)
-class EntryAdmin(SpreadsheetExportMixin, FoldedSearchMixin, VersionAdmin):
+class EntryAdmin(ConsentAdminMixin, SpreadsheetExportMixin, FoldedSearchMixin, VersionAdmin):
     """The entries of every form: status, answers, files, consent; exported
     as XLSX or CSV, the list's filters applied."""
 
@@ -93,11 +92,7 @@ class EntryAdmin(SpreadsheetExportMixin, FoldedSearchMixin, VersionAdmin):
         "created_at",
         "answers_table",
         "lookup_link",
-        "consent_purposes_text",
-        "consent_notice_link",
-        "consented_at",
-        "consent_withdrawn_at",
-        "anonymised_at",
+        *CONSENT_FIELDS,
     ]
     fieldsets = [
         ("Đăng ký", {"fields": ["form", "tracking_code", "lookup_link", "created_at"]}),
@@ -113,19 +108,7 @@ class EntryAdmin(SpreadsheetExportMixin, FoldedSearchMixin, VersionAdmin):
                 "fields": ["status", "note"],
             },
         ),
-        (
-            "Đồng ý xử lý dữ liệu cá nhân",
-            {
-                "description": "Ghi lại khi gửi đăng ký (Nghị định 13/2023/NĐ-CP); không sửa được.",
-                "fields": [
-                    "consent_purposes_text",
-                    "consent_notice_link",
-                    "consented_at",
-                    "consent_withdrawn_at",
-                    "anonymised_at",
-                ],
-            },
-        ),
+        consent_fieldset("Ghi lại khi gửi đăng ký (Nghị định 13/2023/NĐ-CP); không sửa được."),
     ]
     inlines = [EntryFileInline]
 
@@ -150,24 +133,6 @@ class EntryAdmin(SpreadsheetExportMixin, FoldedSearchMixin, VersionAdmin):
     @admin.display(description="xem như người đăng ký")
     def lookup_link(self, entry):
         return format_html('<a href="{}">{}</a>', entry.get_lookup_url(), "Trang tra cứu")
-
-    @admin.display(description="mục đích đã đồng ý")
-    def consent_purposes_text(self, entry):
-        return "; ".join(entry.consent_purpose_labels) or "—"
-
-    @admin.display(description="phiên bản chính sách đã hiển thị")
-    def consent_notice_link(self, entry):
-        if not entry.consent_notice_version:
-            return "—"
-        notice = Page.objects.filter(slug=PRIVACY_NOTICE_SLUG).only("pk").first()
-        if notice is None:
-            return entry.consent_notice_version
-        return format_html(
-            '{} · <a href="{}">{}</a>',
-            entry.consent_notice_version,
-            reverse("admin:sitecontent_page_history", args=[notice.pk]),
-            "các phiên bản của chính sách",
-        )
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -1,11 +1,10 @@
 from django.conf import settings
-from django.core import signing
 from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.generic import FormView, TemplateView
+from django.views.generic import FormView
 
 from core import erasure
 from core.erasure import ErasureLinks
@@ -17,6 +16,7 @@ from core.spam import (
     wants_new_captcha,
 )
 from core.tracking import find_by_tracking_code, new_tracking_code
+from core.views import TrackingLookupView, TrackingThanksView
 from sitecontent.models import Page
 
 from .emails import send_erasure_confirmation, send_receipt
@@ -24,7 +24,6 @@ from .forms import CodeForm, EntryForm, ErasureRequestForm
 from .models import Entry, EntryFile, RegistrationForm
 
 THANKS_SALT = "registrations.thanks"
-THANKS_MAX_AGE = 24 * 3600
 ERASURE_SALT = "registrations.erase"
 
 
@@ -76,7 +75,7 @@ class RegisterView(FormView):
         if is_honeypot_filled(request):
             # Honeypot filled: a bot. Pretend success, store nothing.
             entry_counter(request).hit()
-            return thanks_redirect(new_tracking_code())
+            return ThanksView.redirect_for(new_tracking_code())
         if wants_new_captcha(request):
             # The no-JavaScript "new image" button: same values, new captcha.
             form = self.form_class(initial=initial_without_captcha(request), **self.form_extra())
@@ -128,53 +127,27 @@ class RegisterView(FormView):
         if refusal is not None:
             # Refused (closed, or full meanwhile): what was typed stays.
             return self.render_to_response(self.get_context_data(form=form, refusal=refusal))
-        return thanks_redirect(entry.tracking_code)
+        return ThanksView.redirect_for(entry.tracking_code)
 
 
-def thanks_redirect(code):
-    token = signing.dumps(code, salt=THANKS_SALT)
-    return redirect(f"{reverse('registrations:thanks')}?t={token}")
-
-
-@method_decorator(never_cache, name="dispatch")
-class ThanksView(TemplateView):
+class ThanksView(TrackingThanksView):
     template_name = "registrations/thanks.html"
-
-    def get_context_data(self, **kwargs):
-        try:
-            code = signing.loads(
-                self.request.GET.get("t", ""), salt=THANKS_SALT, max_age=THANKS_MAX_AGE
-            )
-        except signing.BadSignature:
-            code = None
-        return super().get_context_data(code=code, **kwargs)
+    salt = THANKS_SALT
+    url_name = "registrations:thanks"
 
 
-@method_decorator(never_cache, name="dispatch")
-class LookupView(TemplateView):
+class LookupView(TrackingLookupView):
     """An entrant follows their entry by its tracking code (tra cứu)."""
 
     template_name = "registrations/lookup.html"
+    form_class = CodeForm
+    context_object_name = "entry"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        if "ma" not in self.request.GET:
-            context["form"] = CodeForm()
-            return context
-        form = CodeForm(self.request.GET)
-        context["form"] = form
-        failures = lookup_failure_counter(self.request)
-        if failures.is_exceeded:
-            context["is_blocked"] = True
-            return context
-        if not form.is_valid():
-            return context
-        entry = find_entry(form.cleaned_data["ma"])
-        if entry is None:
-            failures.hit()
-            context["not_found_code"] = form.cleaned_data["ma"]
-        context["entry"] = entry
-        return context
+    def failure_counter(self):
+        return lookup_failure_counter(self.request)
+
+    def get_queryset(self):
+        return Entry.objects.select_related("form")
 
 
 ERASURE_LINKS = ErasureLinks(

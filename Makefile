@@ -34,10 +34,14 @@ $(STAMP): requirements-dev.lock
 # (pip-compile's options: [tool.pip-tools] in pyproject.toml). Existing pins
 # are kept; `make lock LOCK_ARGS=--upgrade` (or --upgrade-package NAME) moves
 # them. The dev lock is constrained by the runtime one, so a server and CI
-# run the same versions.
+# run the same versions. The runtime lock has its extras stripped (pip takes
+# no extras in a constraints file); the dev lock keeps them: pip-audit asks
+# for CacheControl[filecache], and pip (23.2) takes a requirement with an
+# extra that no pinned line names as unpinned, so --require-hashes refused
+# the whole lock once a newer CacheControl was out.
 lock: $(STAMP)
 	$(BIN)/pip-compile --quiet $(LOCK_ARGS) -o requirements.lock requirements.txt
-	$(BIN)/pip-compile --quiet $(LOCK_ARGS) -c requirements.lock -o requirements-dev.lock requirements-dev.txt
+	$(BIN)/pip-compile --quiet --no-strip-extras $(LOCK_ARGS) -c requirements.lock -o requirements-dev.lock requirements-dev.txt
 
 # make audit — known vulnerabilities of the locked packages (pip-audit);
 # fails on one that a release fixes (.ci/audit.py).

@@ -27,7 +27,7 @@ from reversion.models import Version
 from . import review
 from .diff import word_diff
 from .fields import RichTextField
-from .models import ReviewStatus, moment_in_words
+from .models import ReviewStatus, Status, moment_in_words
 from .text import html_to_text
 
 
@@ -67,6 +67,21 @@ def preview_url(request, link):
 
 class ReviewAdminMixin:
     change_form_template = "admin/review_change_form.html"
+
+    @admin.display(description="trạng thái", ordering="status")
+    def state(self, item):
+        # "Đã duyệt" with a future time is a scheduled item: say so.
+        if item.status == Status.PUBLISHED and not item.is_published:
+            return "Hẹn giờ đăng"
+        if item.status == Status.PUBLISHED and item.is_expired:
+            return "Hết hạn hiển thị"
+        return item.get_status_display()
+
+    @admin.display(description="tình trạng")
+    def publication_state(self, item):
+        if item.pk is None:
+            return "Chưa lưu."
+        return item.state_in_words
 
     def get_list_filter(self, request):
         return [ReviewQueueFilter, *super().get_list_filter(request)]

@@ -6,7 +6,6 @@ from reversion.admin import VersionAdmin
 
 from core import review
 from core.adminsearch import FoldedSearchMixin
-from core.models import Status
 from core.reviewadmin import ReviewAdminMixin, site_url
 from medialibrary.widgets import LibraryEditorMixin
 
@@ -87,21 +86,6 @@ class EventAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Versio
     @admin.display(description="thời gian", ordering="starts_at")
     def when(self, event):
         return event.when_in_words
-
-    @admin.display(description="trạng thái", ordering="status")
-    def state(self, event):
-        # "Đã duyệt" with a future time is a scheduled event: say so.
-        if event.status == Status.PUBLISHED and not event.is_published:
-            return "Hẹn giờ đăng"
-        if event.status == Status.PUBLISHED and event.is_expired:
-            return "Hết hạn hiển thị"
-        return event.get_status_display()
-
-    @admin.display(description="tình trạng")
-    def publication_state(self, event):
-        if event.pk is None:
-            return "Chưa lưu."
-        return event.state_in_words
 
     @admin.display(description="xem trước")
     def preview_link(self, event):

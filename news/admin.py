@@ -146,21 +146,6 @@ class ArticleAdmin(ReviewAdminMixin, LibraryEditorMixin, FoldedSearchMixin, Vers
             kwargs["widget"] = forms.Textarea(attrs={"rows": 3, "cols": 80})
         return super().formfield_for_dbfield(db_field, request, **kwargs)
 
-    @admin.display(description="trạng thái", ordering="status")
-    def state(self, article):
-        # "Đã đăng" with a future time is a scheduled article: say so.
-        if article.status == Status.PUBLISHED and not article.is_published:
-            return "Hẹn giờ đăng"
-        if article.status == Status.PUBLISHED and article.is_expired:
-            return "Hết hạn hiển thị"
-        return article.get_status_display()
-
-    @admin.display(description="tình trạng")
-    def publication_state(self, article):
-        if article.pk is None:
-            return "Chưa lưu."
-        return article.state_in_words
-
     def get_urls(self):
         preview = self.admin_site.admin_view(self.preview_view)
         compare = self.admin_site.admin_view(self.compare_view)

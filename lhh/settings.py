@@ -497,7 +497,7 @@ CKEDITOR_5_CONFIGS = {
         "table": {
             "contentToolbar": ["tableColumn", "tableRow", "mergeTableCells"],
         },
-        # "Chèn video": a YouTube or Facebook video address. Only those two
+        # "Chèn đa phương tiện": a YouTube or Facebook video address. Only those two
         # providers, and without a preview: the editor shows the address
         # (an admin page frames nothing), the sanitizer makes the player.
         # Patterns are matched without "https://" and "www." (CKEditor).

@@ -610,7 +610,7 @@ EXPIRED_NOTICE = (
 
 
 # An article with a video (core.videos): the address as CKEditor 5's
-# "Chèn video" stores it; the sanitizer makes the no-cookie player on save.
+# "Chèn đa phương tiện" stores it; the sanitizer makes the no-cookie player on save.
 # The video is the YouTube IFrame API's own documentation sample, a real,
 # long-lived one; staff put the association's own videos in its place.
 DEMO_VIDEO = "https://www.youtube.com/watch?v=M7lc1UVf-VE"
@@ -624,7 +624,7 @@ VIDEO_ARTICLE = {
     ),
     "body": (
         "<p>Biên tập viên dán địa chỉ video YouTube hoặc Facebook vào khung soạn thảo bằng "
-        "nút «Chèn video»; trang tin bài hiện trình phát video ngay trong bài.</p>"
+        "nút «Chèn đa phương tiện»; trang tin bài hiện trình phát video ngay trong bài.</p>"
         f'<figure class="media"><oembed url="{DEMO_VIDEO}"></oembed></figure>'
         "<p>Video từ các trang khác được giữ lại dưới dạng liên kết thường.</p>"
     ),

@@ -24,12 +24,19 @@ class EntryResource(SpreadsheetResource):
     status = fields.Field("status", "Trạng thái", widget=LabelWidget(EntryStatus.choices))
     created_at = fields.Field("created_at", "Gửi lúc", widget=MomentWidget())
     consent_purposes = fields.Field(column_name="Mục đích đã đồng ý")
+    # The rest of the consent record, as the Q&A's "Xuất bản ghi đồng ý".
+    consent_notice_version = text_column("consent_notice_version", "Phiên bản chính sách")
+    consented_at = fields.Field("consented_at", "Đồng ý lúc", widget=MomentWidget())
+    consent_withdrawn_at = fields.Field(
+        "consent_withdrawn_at", "Rút lại đồng ý lúc", widget=MomentWidget()
+    )
 
     class Meta:
         model = Entry
         name = "Danh sách đăng ký"
         fields = [
             "tracking_code", "form", "name", "email", "status", "created_at", "consent_purposes",
+            "consent_notice_version", "consented_at", "consent_withdrawn_at",
         ]  # fmt: skip
 
     def dehydrate_consent_purposes(self, entry):

@@ -79,11 +79,13 @@ def test_export_has_one_column_per_field(admin_client, entries):
     rows = read_xlsx(export(admin_client, CHANGELIST, XLSX).content)
     assert rows[0] == [
         "Mã tra cứu", "Biểu mẫu", "Họ và tên", "Thư điện tử", "Trạng thái", "Gửi lúc",
-        "Mục đích đã đồng ý", "Tên giải pháp", "Thư điện tử đơn vị", "Điện thoại",
+        "Mục đích đã đồng ý", "Phiên bản chính sách", "Đồng ý lúc", "Rút lại đồng ý lúc",
+        "Tên giải pháp", "Thư điện tử đơn vị", "Điện thoại",
         "Ngày sinh", "Lĩnh vực", "Bản mô tả",
     ]  # fmt: skip
     by_name = {row[2]: row for row in rows[1:]}
-    assert by_name["Nguyễn Văn Bình"][7:] == [
+    assert by_name["Nguyễn Văn Bình"][8] and by_name["Nguyễn Văn Bình"][9] == ""
+    assert by_name["Nguyễn Văn Bình"][10:] == [
         "Máy sấy cà phê năng lượng mặt trời", "htx@example.com", "0912 345 678",
         "12/05/1980", "Nông nghiệp", "mo-ta.pdf",
     ]  # fmt: skip
@@ -96,7 +98,7 @@ def test_csv_export_merges_the_fields_of_two_forms(admin_client, entries):
     other.fields.create(label="Đơn vị công tác", position=50)
     Client().post(other.get_absolute_url(), entry_data(other, **{"Đơn vị công tác": "Sở KH&CN"}))
     rows = read_csv(export(admin_client, CHANGELIST, CSV).content)
-    assert rows[0][7:] == [
+    assert rows[0][10:] == [
         "Tên giải pháp", "Thư điện tử đơn vị", "Điện thoại", "Ngày sinh", "Lĩnh vực",
         "Bản mô tả", "Đơn vị công tác",
     ]  # fmt: skip

@@ -771,6 +771,12 @@ def _albums(scale, rng, now, progress):
     return {"created": len(albums), "published": published, "photos": len(photos)}
 
 
+# Registration forms close from three years ago to three months ahead.
+FORMS_FIRST_DAY = -3 * 365
+FORMS_SPAN_DAYS = 3 * 365 + 90
+FORMS_JITTER_DAYS = 10
+
+
 def _registration_forms(scale, rng, now, progress):
     from registrations.demo import FIELDS
     from registrations.models import FormField, RegistrationForm
@@ -784,9 +790,14 @@ def _registration_forms(scale, rng, now, progress):
     for index in range(scale.registration_forms):
         kind = rng.choice(["Hội thi", "Giải thưởng"])
         title = f"Đăng ký dự {kind} {rng.choice(vntext.TITLE_TOPICS)} lần thứ {index + 1}"
-        # Most forms closed long ago (past rounds), a few still open.
-        closes_at = now + timedelta(days=rng.randint(-3 * 365, 180), hours=rng.randint(0, 23))
-        is_open = rng.random() < 0.9
+        # One round after another over three years: most forms closed with
+        # their round, the last ones (at least the very last) still open.
+        closes_in = FORMS_FIRST_DAY + (index + 1) * FORMS_SPAN_DAYS // scale.registration_forms
+        closes_at = now + timedelta(
+            days=closes_in + rng.randint(-FORMS_JITTER_DAYS, FORMS_JITTER_DAYS),
+            hours=rng.randint(0, 23),
+        )
+        is_open = closes_at > now or rng.random() < 0.9
         accepting += is_open and closes_at > now
         forms.append(
             RegistrationForm(

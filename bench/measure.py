@@ -97,6 +97,8 @@ def page_urls():
     # The events spread around today: this month is the middle of the calendar.
     today = timezone.localdate()
     calendar_month = {"year": today.year, "month": today.month}
+    # A form as visitors reach it, taking entries (a closed one shows no fields).
+    accepting = RegistrationForm.objects.filter(is_open=True, closes_at__gt=timezone.now())
     return {
         "home": [reverse("lhh:home")],
         "news_list": [reverse("news:list")],
@@ -118,7 +120,7 @@ def page_urls():
         "bulletin": [_middle(Issue.objects.published()).get_absolute_url()],
         "contests": [reverse("contests:list")],
         "contest": [_middle(Programme.objects.published()).get_absolute_url()],
-        "registration_form": [_middle(RegistrationForm.objects.all()).get_absolute_url()],
+        "registration_form": [_middle(accepting).get_absolute_url()],
         "search": [f"{reverse('search:results')}?{urlencode({'q': q})}" for q in SEARCH_QUERIES],
     }
 

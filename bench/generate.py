@@ -11,8 +11,9 @@ links, banners, groups, categories…) and bulk-inserts the content.
 default connection is, so the tests run it at the tiny scale in the pytest
 database. bulk_create() skips save() and signals, so everything save() works
 out is computed here the same way: unique slugs, documents' number_key and
-search_text, questions' due dates and tracking codes, and the site-wide
-search index rows (search.index.entry_values of each object's search_document()).
+search_text, questions' due dates and tracking codes, all-day events' local
+midnights, bulletin issues' PDF size and text, and the site-wide search index
+rows (search.index.entry_values of each object's search_document()).
 """
 
 import argparse
@@ -37,8 +38,16 @@ POSTGRES_SCHEMES = ("postgres", "postgresql", "pgsql", "postgis")
 COVER_NAME = "news/bench/anh-bia-mau.jpg"
 PHOTO_NAME = "gallery/bench/anh-mau.jpg"
 PDF_NAME = "van-ban/bench/van-ban-mau.pdf"
+BULLETIN_COVER_NAME = "ban-tin/bench/bia-mau.jpg"
+BULLETIN_PDF_NAME = "ban-tin/bench/ban-tin-mau.pdf"
 COVER_SIZE = (600, 400)
 PHOTO_SIZE = (1200, 800)
+BULLETIN_COVER_SIZE = (420, 594)
+# The text layer of the shared bulletin PDF (make_pdf writes it accent-free).
+BULLETIN_PDF_LINES = [
+    "Ban tin Tri thuc voi khoa hoc va cong nghe.",
+    "Hoat dong cua cac hoi thanh vien va tin tuc khoa hoc trong tinh.",
+]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -49,15 +58,21 @@ class Scale:
     organizations: int
     albums: int
     photos_per_album: int
+    events: int
+    bulletin_issues: int
+    programmes: int
+    # One form per programme, each with fields_per_form fields.
+    registration_forms: int
+    fields_per_form: int
 
     def as_dict(self):
         return dataclasses.asdict(self)
 
 
 SCALES = {
-    "large": Scale(100_000, 10_000, 20_000, 300, 500, 20),
-    "small": Scale(1_000, 100, 200, 3, 5, 20),
-    "tiny": Scale(40, 8, 12, 4, 3, 3),
+    "large": Scale(100_000, 10_000, 20_000, 300, 500, 20, 5_000, 400, 100, 100, 6),
+    "small": Scale(1_000, 100, 200, 3, 5, 20, 50, 4, 3, 3, 6),
+    "tiny": Scale(40, 8, 12, 4, 3, 3, 12, 3, 2, 2, 6),
 }
 
 # Extra news sub-categories, so articles spread like a real site's
@@ -192,8 +207,11 @@ def _put(name, content):
 
 
 def make_shared_files():
-    """One cover, one photo and one PDF that many rows point to; renditions made once."""
+    """One cover, one photo, one PDF, one bulletin cover and one bulletin PDF
+    that many rows point to; renditions made once."""
+    from bulletins.models import Issue
     from documents.demo import make_pdf
+    from events.models import Event
     from gallery.models import Photo
     from news.models import Article
 
@@ -203,13 +221,23 @@ def make_shared_files():
         PDF_NAME,
         make_pdf(["Van ban mau cho benchmark.", "Noi dung chu duoc luu trong CSDL."], "Van ban"),
     )
+    _put(
+        BULLETIN_COVER_NAME,
+        _jpeg(BULLETIN_COVER_SIZE, ((140, 30, 25), (230, 120, 40)), "Bản tin mẫu"),
+    )
+    _put(BULLETIN_PDF_NAME, make_pdf(BULLETIN_PDF_LINES, "Ban tin"))
     article, photo = Article(cover=COVER_NAME), Photo(image=PHOTO_NAME)
+    event, issue = Event(cover=COVER_NAME), Issue(cover=BULLETIN_COVER_NAME)
     for rendition in (
         article.cover_card,
         article.cover_large,
         photo.thumbnail,
         photo.card,
         photo.large,
+        event.cover_card,
+        event.cover_large,
+        issue.cover_card,
+        issue.cover_large,
     ):
         # The source was just replaced: make its renditions again, same names.
         if rendition.storage.exists(rendition.name):
@@ -358,6 +386,16 @@ def fill(scale, *, progress=True, seed=9, now=None):
         )
         summary["documents"] = _documents(scale, random.Random(f"{seed}-documents"), now, progress)
         summary["questions"] = _questions(scale, random.Random(f"{seed}-questions"), now, progress)
+        summary["registration_forms"] = _registration_forms(
+            scale, random.Random(f"{seed}-forms"), now, progress
+        )
+        summary["programmes"] = _programmes(
+            scale, random.Random(f"{seed}-programmes"), now, progress
+        )
+        summary["events"] = _events(scale, random.Random(f"{seed}-events"), now, progress)
+        summary["bulletin_issues"] = _bulletin_issues(
+            scale, random.Random(f"{seed}-bulletins"), now, progress
+        )
     summary["albums"] = _albums(scale, random.Random(f"{seed}-albums"), now, progress)
     # Fresh statistics and visibility map, as autovacuum would leave them on
     # a live site (index-only scans, such as list counts, depend on it).
@@ -731,6 +769,296 @@ def _albums(scale, rng, now, progress):
     Album.objects.bulk_update(albums, ["cover"], batch_size=BATCH)
     bar.close()
     return {"created": len(albums), "published": published, "photos": len(photos)}
+
+
+# Registration forms close from three years ago to three months ahead.
+FORMS_FIRST_DAY = -3 * 365
+FORMS_SPAN_DAYS = 3 * 365 + 90
+FORMS_JITTER_DAYS = 10
+
+
+def _registration_forms(scale, rng, now, progress):
+    from registrations.demo import FIELDS
+    from registrations.models import FormField, RegistrationForm
+
+    from . import vntext
+
+    slugs = Slugs(RegistrationForm.objects.values_list("slug", flat=True))
+    total = scale.registration_forms * (scale.fields_per_form + 1)
+    bar = _progress(total, "registration forms+fields", progress)
+    forms, accepting = [], 0
+    for index in range(scale.registration_forms):
+        kind = rng.choice(["Hội thi", "Giải thưởng"])
+        title = f"Đăng ký dự {kind} {rng.choice(vntext.TITLE_TOPICS)} lần thứ {index + 1}"
+        # One round after another over three years: most forms closed with
+        # their round, the last ones (at least the very last) still open.
+        closes_in = FORMS_FIRST_DAY + (index + 1) * FORMS_SPAN_DAYS // scale.registration_forms
+        closes_at = now + timedelta(
+            days=closes_in + rng.randint(-FORMS_JITTER_DAYS, FORMS_JITTER_DAYS),
+            hours=rng.randint(0, 23),
+        )
+        is_open = closes_at > now or rng.random() < 0.9
+        accepting += is_open and closes_at > now
+        forms.append(
+            RegistrationForm(
+                title=title,
+                slug=slugs.make(title),
+                intro=vntext.plain_text(rng, 30, 80),
+                capacity=rng.choice([None, 100, 200, 500]),
+                closes_at=closes_at,
+                is_open=is_open,
+            )
+        )
+    RegistrationForm.objects.bulk_create(forms, batch_size=BATCH)
+    bar.update(len(forms))
+    # The demo form's fields: one of every kind (text, phone, date, choice,
+    # email, file), as many as the scale asks for.
+    fields = [
+        FormField(
+            form=form,
+            label=label,
+            kind=kind,
+            is_required=required,
+            help_text=help_text,
+            options=options,
+            position=position,
+        )
+        for form in forms
+        for position, (label, kind, required, help_text, options) in (
+            (n + 1, FIELDS[n % len(FIELDS)]) for n in range(scale.fields_per_form)
+        )
+    ]
+    FormField.objects.bulk_create(fields, batch_size=BATCH)
+    bar.update(len(fields))
+    bar.close()
+    return {"created": len(forms), "accepting": accepting, "fields": len(fields)}
+
+
+def _programmes(scale, rng, now, progress):
+    from django.utils import timezone
+
+    from contests.models import Programme, ProgrammeKind
+    from core.models import Status
+    from registrations.models import RegistrationForm
+
+    from . import vntext
+
+    # The forms _registration_forms() just made, one per programme.
+    forms = list(RegistrationForm.objects.order_by("-pk")[: scale.registration_forms])[::-1]
+    slugs = Slugs(Programme.objects.values_list("slug", flat=True))
+    today = timezone.localdate(now)
+    programmes, published = [], 0
+    bar = _progress(scale.programmes, "programmes", progress)
+    for index in range(scale.programmes):
+        form = forms[index] if index < len(forms) else None
+        if form is not None:
+            deadline = timezone.localdate(form.closes_at)
+        else:
+            deadline = today + timedelta(days=rng.randint(-3 * 365, 180))
+        opens_on = deadline - timedelta(days=rng.randint(60, 120))
+        judging_on = deadline + timedelta(days=rng.randint(20, 40))
+        ceremony_on = judging_on + timedelta(days=rng.randint(10, 30))
+        kind = rng.choice([ProgrammeKind.CONTEST, ProgrammeKind.AWARD])
+        head = "Hội thi" if kind == ProgrammeKind.CONTEST else "Giải thưởng"
+        title = (
+            f"{head} {rng.choice(vntext.TITLE_TOPICS)} {rng.choice(vntext.PLACES)} "
+            f"lần thứ {index + 1}"
+        )
+        is_over = ceremony_on < today
+        status = Status.PUBLISHED if rng.random() < 0.95 else Status.DRAFT
+        published_at = min(timezone_combine(opens_on), now - timedelta(hours=1))
+        published += status == Status.PUBLISHED
+        programmes.append(
+            Programme(
+                title=title,
+                slug=slugs.make(title),
+                kind=kind,
+                round_label=f"Lần thứ {index + 1} ({opens_on.year}–{ceremony_on.year})",
+                year=opens_on.year,
+                summary=vntext.summary(rng),
+                rules=vntext.body_html(rng, 150, 400),
+                opens_on=opens_on,
+                deadline_on=deadline,
+                judging_on=judging_on,
+                ceremony_on=ceremony_on,
+                registration_form=form,
+                results=vntext.body_html(rng, 60, 150) if is_over else "",
+                is_results_published=is_over,
+                status=status,
+                published_at=published_at,
+            )
+        )
+    Programme.objects.bulk_create(programmes, batch_size=BATCH)
+    _search_entries(programmes)
+    bar.update(len(programmes))
+    bar.close()
+    return {"created": len(programmes), "published": published}
+
+
+def _events(scale, rng, now, progress):
+    from datetime import time as clock
+
+    from django.utils import timezone
+
+    from core.models import Status
+    from events.models import RESERVED_SLUGS, Event
+    from members.models import Organization
+
+    from . import vntext
+
+    organizations = list(Organization.objects.active().order_by("pk").values_list("pk", flat=True))
+    slugs = Slugs(Event.objects.values_list("slug", flat=True))
+    zone = timezone.get_current_timezone()
+    today = timezone.localdate(now)
+    created = published = all_day = 0
+    bar = _progress(scale.events, "events", progress)
+    for _start, size in _chunks(scale.events):
+        events = []
+        for _ in range(size):
+            # Spread over three years either side of today.
+            day = today + timedelta(days=rng.randint(-3 * 365, 3 * 365))
+            # Most last a few hours of one day; some two or three days.
+            length = rng.choice([0, 0, 0, 0, 0, 0, 0, 0, 1, 2])
+            is_all_day = rng.random() < 0.2
+            starts_at = datetime.combine(
+                day, clock(rng.choice([7, 8, 9, 13, 14]), rng.choice([0, 30])), tzinfo=zone
+            )
+            ends_at = starts_at + timedelta(days=length, hours=rng.randint(2, 8))
+            title = vntext.title(rng, year=day.year)
+            slug = slugs.make(title)
+            if slug in RESERVED_SLUGS:
+                slug = slugs.make(f"su kien {slug}")
+            organization_id = (
+                rng.choice(organizations) if organizations and rng.random() < 0.4 else None
+            )
+            has_cover = rng.random() < 0.3
+            status = Status.PUBLISHED if rng.random() < 0.95 else Status.DRAFT
+            # Announced some weeks before it starts, never later than now.
+            published_at = min(
+                starts_at - timedelta(days=rng.randint(7, 60)),
+                now - timedelta(hours=rng.randint(1, 72)),
+            )
+            event = Event(
+                title=title,
+                slug=slug,
+                starts_at=starts_at,
+                ends_at=ends_at,
+                is_all_day=is_all_day,
+                place=f"Hội trường {rng.choice(['A', 'B', 'C'])}, {rng.choice(vntext.PLACES)}",
+                organization_id=organization_id,
+                organiser_name=(
+                    "" if organization_id else "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh"
+                ),
+                summary=vntext.summary(rng),
+                body=vntext.body_html(rng, 100, 300),
+                cover=COVER_NAME if has_cover else "",
+                cover_width=COVER_SIZE[0] if has_cover else None,
+                cover_height=COVER_SIZE[1] if has_cover else None,
+                cover_caption="Quang cảnh sự kiện" if has_cover else "",
+                registration_url=(
+                    f"https://dang-ky.example.vn/{slug}" if rng.random() < 0.1 else ""
+                ),
+                status=status,
+                published_at=published_at,
+            )
+            if is_all_day:
+                # What save() does: local midnight of the first and last day.
+                event.starts_at, event.ends_at = event.day_bounds()
+            events.append(event)
+            all_day += is_all_day
+            published += status == Status.PUBLISHED and published_at <= now
+        Event.objects.bulk_create(events, batch_size=BATCH)
+        _search_entries(events)
+        created += size
+        bar.update(size)
+    bar.close()
+    return {"created": created, "published": published, "all_day": all_day}
+
+
+def _bulletin_issues(scale, rng, now, progress):
+    from django.utils import timezone
+
+    from bulletins.demo import SERIES
+    from bulletins.models import ContentsEntry, Issue, Series
+    from core.models import Status
+    from news.models import Article
+
+    from . import vntext
+
+    # One series: the demo's (its issues keep their numbers).
+    series, _ = Series.objects.get_or_create(name=SERIES)
+    pdf_size = Path(_media_path(BULLETIN_PDF_NAME)).stat().st_size
+    slugs = Slugs(Issue.objects.values_list("slug", flat=True))
+    taken = set(Issue.objects.filter(series=series).values_list("year", "number"))
+    article_ids = list(
+        Article.objects.published().order_by("pk").values_list("pk", flat=True)[:5000]
+    )
+    today = timezone.localdate(now)
+    # Twice a month back from today, numbered from 1 in each year.
+    dates = sorted(today - timedelta(days=15 * index) for index in range(scale.bulletin_issues))
+    issues, contents, search_documents, published = [], [], [], 0
+    bar = _progress(scale.bulletin_issues, "bulletin issues", progress)
+    next_number = {}
+    for issued_on in dates:
+        number = next_number.get(issued_on.year, 1)
+        while (issued_on.year, number) in taken:
+            number += 1
+        next_number[issued_on.year] = number + 1
+        taken.add((issued_on.year, number))
+        status = Status.PUBLISHED if rng.random() < 0.95 else Status.DRAFT
+        published_at = timezone_combine(issued_on)
+        published += status == Status.PUBLISHED and published_at <= now
+        text = vntext.plain_text(rng, 300, 800)
+        issue = Issue(
+            series=series,
+            number=number,
+            year=issued_on.year,
+            issued_on=issued_on,
+            title=rng.choice(vntext.TITLE_TOPICS).capitalize(),
+            summary=vntext.summary(rng),
+            cover=BULLETIN_COVER_NAME,
+            cover_width=BULLETIN_COVER_SIZE[0],
+            cover_height=BULLETIN_COVER_SIZE[1],
+            pdf=BULLETIN_PDF_NAME,
+            pdf_size=pdf_size,
+            pdf_text=text,
+            has_text_layer=True,
+            status=status,
+            published_at=published_at,
+        )
+        issue.slug = slugs.make(issue.slug_source())
+        issue.pdf_name = f"{issue.slug}.pdf"
+        titles = [vntext.title(rng) for _ in range(4)]
+        contents.append(
+            [
+                ContentsEntry(
+                    title=title,
+                    page=2 + 4 * order,
+                    article_id=(
+                        rng.choice(article_ids) if article_ids and rng.random() < 0.3 else None
+                    ),
+                    order=order + 1,
+                )
+                for order, title in enumerate(titles)
+            ]
+        )
+        # search_document() reads the contents from the database once the
+        # issue has a primary key: take it now, add their titles.
+        entry = issue.search_document()
+        entry["body"] = " ".join([issue.summary, *titles, text])
+        search_documents.append(entry)
+        issues.append(issue)
+    Issue.objects.bulk_create(issues, batch_size=BATCH)
+    entries = []
+    for issue, rows in zip(issues, contents, strict=True):
+        for row in rows:
+            row.issue = issue
+            entries.append(row)
+    ContentsEntry.objects.bulk_create(entries, batch_size=BATCH)
+    _search_entries(issues, search_documents)
+    bar.update(len(issues))
+    bar.close()
+    return {"created": len(issues), "published": published, "contents": len(entries)}
 
 
 # --- command line --------------------------------------------------------------

@@ -37,6 +37,15 @@ PAGE_NAMES = [
     "question",
     "albums",
     "album",
+    "events",
+    "event_calendar",
+    "event",
+    "event_ics",
+    "bulletins",
+    "bulletin",
+    "contests",
+    "contest",
+    "registration_form",
     "search",
 ]
 SEARCH_QUERIES = ["khoa học", "hoi nghi", "582/QĐ-UBND"]
@@ -61,12 +70,17 @@ def _middle(queryset):
 def page_urls():
     """{page name: [URL, …]} for every page type, from the current database."""
     from django.urls import reverse
+    from django.utils import timezone
 
+    from bulletins.models import Issue
+    from contests.models import Programme
     from documents.models import Document, DocumentType
+    from events.models import Event
     from gallery.models import Album
     from members.models import Organization
     from news.models import Article, Category
     from qa.models import Question
+    from registrations.models import RegistrationForm
 
     category = (
         Category.objects.filter(parent__isnull=True, children__isnull=False)
@@ -80,6 +94,11 @@ def page_urls():
         documents_query["type"] = document_type.slug
     article = _middle(Article.objects.published().select_related("category"))
     organization = _middle(Organization.objects.active().select_related("group"))
+    # The events spread around today: this month is the middle of the calendar.
+    today = timezone.localdate()
+    calendar_month = {"year": today.year, "month": today.month}
+    # A form as visitors reach it, taking entries (a closed one shows no fields).
+    accepting = RegistrationForm.objects.filter(is_open=True, closes_at__gt=timezone.now())
     return {
         "home": [reverse("lhh:home")],
         "news_list": [reverse("news:list")],
@@ -93,6 +112,15 @@ def page_urls():
         "question": [_middle(Question.objects.published()).get_absolute_url()],
         "albums": [reverse("gallery:album_list")],
         "album": [_middle(Album.objects.published()).get_absolute_url()],
+        "events": [reverse("events:list")],
+        "event_calendar": [reverse("events:calendar_month", kwargs=calendar_month)],
+        "event": [_middle(Event.objects.published()).get_absolute_url()],
+        "event_ics": [reverse("events:calendar_ical")],
+        "bulletins": [reverse("bulletins:list")],
+        "bulletin": [_middle(Issue.objects.published()).get_absolute_url()],
+        "contests": [reverse("contests:list")],
+        "contest": [_middle(Programme.objects.published()).get_absolute_url()],
+        "registration_form": [_middle(accepting).get_absolute_url()],
         "search": [f"{reverse('search:results')}?{urlencode({'q': q})}" for q in SEARCH_QUERIES],
     }
 
@@ -227,7 +255,7 @@ def measure_pages(*, scale, requests=50, names=None, progress=False):
             results.append(result)
             if progress:
                 print(
-                    f"  {scale:5} {name:12} {cache_mode:4} queries={result['queries']:3} "
+                    f"  {scale:5} {name:17} {cache_mode:4} queries={result['queries']:3} "
                     f"cache={result['cache_calls']:3} "
                     f"p50={result['p50_ms']:7.1f} ms p95={result['p95_ms']:7.1f} ms "
                     f"steal={result['steal_pct']}% status={result['status']}",
@@ -238,11 +266,15 @@ def measure_pages(*, scale, requests=50, names=None, progress=False):
 
 def database_counts():
     """What the measured database holds (all rows, and what visitors see)."""
+    from bulletins.models import Issue
+    from contests.models import Programme
     from documents.models import Document
+    from events.models import Event
     from gallery.models import Album, Photo
     from members.models import Organization
     from news.models import Article
     from qa.models import Question
+    from registrations.models import FormField, RegistrationForm
     from search.models import SearchEntry
 
     return {
@@ -255,6 +287,14 @@ def database_counts():
         "organizations": Organization.objects.count(),
         "albums": Album.objects.count(),
         "photos": Photo.objects.count(),
+        "events": Event.objects.count(),
+        "events_published": Event.objects.published().count(),
+        "bulletin_issues": Issue.objects.count(),
+        "bulletin_issues_published": Issue.objects.published().count(),
+        "programmes": Programme.objects.count(),
+        "programmes_published": Programme.objects.published().count(),
+        "registration_forms": RegistrationForm.objects.count(),
+        "form_fields": FormField.objects.count(),
         "search_entries": SearchEntry.objects.count(),
     }
 

@@ -308,7 +308,7 @@ def chart(report, path):
         ("tiny", "cold"): "#c7e9c0",
         ("tiny", "warm"): "#31a354",
     }
-    figure, axes = plt.subplots(figsize=(13, 5.5), dpi=100)
+    figure, axes = plt.subplots(figsize=(max(13, 0.7 * len(names)), 5.5), dpi=100)
     width = 0.8 / max(1, len(series))
     for index, (scale, mode) in enumerate(series):
         xs = [i + (index - (len(series) - 1) / 2) * width for i in range(len(names))]

@@ -69,7 +69,8 @@ class EventDetailView(StaffPreviewMixin, DetailView):
         return (
             super()
             .get_queryset()
-            .select_related("organization", "registration_form")
+            # The organization's address reads its group.
+            .select_related("organization__group", "registration_form")
             .prefetch_related(
                 Prefetch(
                     "documents",

@@ -7,11 +7,15 @@ from bench.generate import SCALES, fill
 
 
 def _counts():
+    from bulletins.models import ContentsEntry, Issue
+    from contests.models import Programme
     from documents.models import Document, DocumentFile
+    from events.models import Event
     from gallery.models import Album, Photo
     from members.models import Organization
     from news.models import Article
     from qa.models import Question
+    from registrations.models import FormField, RegistrationForm
 
     return {
         "articles": Article.objects.count(),
@@ -21,11 +25,20 @@ def _counts():
         "organizations": Organization.objects.count(),
         "albums": Album.objects.count(),
         "photos": Photo.objects.count(),
+        "events": Event.objects.count(),
+        "bulletin_issues": Issue.objects.count(),
+        "contents_entries": ContentsEntry.objects.count(),
+        "programmes": Programme.objects.count(),
+        "registration_forms": RegistrationForm.objects.count(),
+        "form_fields": FormField.objects.count(),
         "articles_published": Article.objects.published().count(),
         "documents_published": Document.objects.published().count(),
         "questions_published": Question.objects.published().count(),
         "organizations_active": Organization.objects.active().count(),
         "albums_published": Album.objects.published().count(),
+        "events_published": Event.objects.published().count(),
+        "bulletin_issues_published": Issue.objects.published().count(),
+        "programmes_published": Programme.objects.published().count(),
     }
 
 

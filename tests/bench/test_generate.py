@@ -4,12 +4,16 @@ from django.db import connection
 from django.utils import timezone
 
 from bench.generate import SCALES, bench_database_url, fold_by_words
+from bulletins.models import Issue
+from contests.models import Programme
 from core.text import fold
 from documents.models import Document
+from events.models import Event
 from gallery.models import Album
 from members.models import Organization
 from news.models import Article
 from qa.models import DUE_WORKING_DAYS, Question, add_working_days
+from registrations.models import RegistrationForm
 from search.index import entry_values
 from search.models import SearchEntry
 from sitecontent.models import Page
@@ -31,6 +35,19 @@ def test_generator_adds_the_rows_the_scale_asks_for(bench_data):
     assert added(bench_data, "organizations") == TINY.organizations
     assert added(bench_data, "albums") == TINY.albums
     assert added(bench_data, "photos") == TINY.albums * TINY.photos_per_album
+    assert added(bench_data, "events") == TINY.events
+    assert added(bench_data, "bulletin_issues") == TINY.bulletin_issues
+    assert added(bench_data, "contents_entries") == 4 * TINY.bulletin_issues
+    assert added(bench_data, "programmes") == TINY.programmes
+    assert added(bench_data, "registration_forms") == TINY.registration_forms
+    assert added(bench_data, "form_fields") == TINY.registration_forms * TINY.fields_per_form
+
+
+def test_every_scale_has_a_few_of_each_new_kind():
+    for scale in SCALES.values():
+        assert scale.events >= 10 and scale.bulletin_issues >= 3, scale
+        assert scale.programmes >= 2 and scale.registration_forms == scale.programmes, scale
+        assert scale.fields_per_form == 6, scale
 
 
 def test_generated_rows_keep_every_foreign_key_valid(bench_data):
@@ -46,6 +63,9 @@ def test_generated_rows_are_published_as_the_generator_reports(bench_data):
     assert added(bench_data, "documents_published") == summary["documents"]["published"]
     assert added(bench_data, "organizations_active") == summary["organizations"]["published"]
     assert added(bench_data, "albums_published") == summary["albums"]["published"]
+    assert added(bench_data, "events_published") == summary["events"]["published"]
+    assert added(bench_data, "bulletin_issues_published") == summary["bulletin_issues"]["published"]
+    assert added(bench_data, "programmes_published") == summary["programmes"]["published"]
 
 
 def test_half_of_the_generated_questions_are_published_as_faq(bench_data):
@@ -59,6 +79,9 @@ def test_search_entries_are_visible_for_published_items_only(bench_data):
         Question: Question.objects.published(),
         Organization: Organization.objects.active(),
         Page: Page.objects.published(),
+        Event: Event.objects.published(),
+        Issue: Issue.objects.published(),
+        Programme: Programme.objects.published(),
     }
     for model, queryset in published.items():
         content_type = ContentType.objects.get_for_model(model)
@@ -95,13 +118,63 @@ def test_search_entry_of_a_generated_document_holds_its_file_text(bench_data):
     assert stored.body == entry_values("van-ban", document.search_document())["body"]
 
 
+def test_search_entries_of_generated_events_programmes_and_issues_are_what_saving_stores(
+    bench_data,
+):
+    fields = ("title", "body", "url", "title_exact", "title_folded", "exact", "folded", "date")
+    for model, kind in ((Event, "su-kien"), (Programme, "cuoc-thi"), (Issue, "ban-tin")):
+        obj = model.objects.order_by("-pk").first()
+        stored = SearchEntry.objects.get(
+            content_type=ContentType.objects.get_for_model(model), object_id=obj.pk
+        )
+        expected = entry_values(kind, obj.search_document())
+        for field in fields:
+            assert getattr(stored, field) == expected[field], (model, field)
+
+
+def test_generated_all_day_events_keep_local_midnights_as_saving_them_does(bench_data):
+    events = list(Event.objects.order_by("-pk")[: TINY.events])
+    for event in events:
+        assert event.ends_at >= event.starts_at, event
+        if event.is_all_day:
+            assert (event.starts_at, event.ends_at) == event.day_bounds(), event
+
+
+def test_generated_bulletin_issues_are_numbered_once_per_year(bench_data):
+    issues = list(Issue.objects.values_list("series", "year", "number"))
+    assert len(issues) == len(set(issues))
+    for issue in Issue.objects.order_by("-pk")[: TINY.bulletin_issues]:
+        assert issue.pdf_size > 0 and issue.pdf_text and not issue.is_text_pending
+        assert issue.slug == f"{issue.series.slug}-so-{issue.number}-{issue.year}"
+
+
+def test_each_generated_programme_has_its_own_registration_form(bench_data):
+    programmes = list(Programme.objects.order_by("-pk")[: TINY.programmes])
+    forms = {p.registration_form_id for p in programmes}
+    assert None not in forms and len(forms) == TINY.programmes
+    for form in RegistrationForm.objects.filter(pk__in=forms):
+        assert form.fields.count() == TINY.fields_per_form
+    # The latest round still takes entries: the benchmark measures its form.
+    latest = max(programmes, key=lambda p: p.pk).registration_form
+    assert latest.is_accepting and latest.refusal() is None
+
+
 def test_generated_documents_have_the_search_text_saving_them_builds(bench_data):
     for document in Document.objects.order_by("-pk")[: TINY.documents]:
         assert document.search_text == document.build_search_text()
 
 
 def test_generated_slugs_are_unique(bench_data):
-    for model in (Article, Document, Organization, Album):
+    for model in (
+        Article,
+        Document,
+        Organization,
+        Album,
+        Event,
+        Issue,
+        Programme,
+        RegistrationForm,
+    ):
         slugs = list(model.objects.values_list("slug", flat=True))
         assert len(slugs) == len(set(slugs)), model
 

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
-from core.cache import cache_page_for_visitors
+from core.cache import PAGE_SECONDS, cache_page_for_visitors, cached
 from core.paginator import CachedCountMixin
 from core.text import WEEKDAYS
 from core.views import StaffPreviewMixin
@@ -165,16 +165,23 @@ def event_ical(request, slug):
 
 
 def calendar_ical(request):
-    """The whole calendar, for a calendar app to subscribe to."""
-    since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
-    events = (
-        Event.objects.published()
-        .filter(ends_at__gte=since)
-        .select_related("organization")
-        .order_by("starts_at", "id")[:FEED_SIZE]
-    )
-    name = f"Sự kiện – {SiteProfile.load().name}"
-    return ical_response(ical.calendar(events, name=name, request=request))
+    """The whole calendar, for a calendar app to subscribe to. Hundreds of
+    events to write out: kept until the content changes (and PAGE_SECONDS,
+    for a scheduled event's time), per address the links are made for."""
+
+    def build():
+        since = timezone.now() - timedelta(days=FEED_DAYS_BACK)
+        events = (
+            Event.objects.published()
+            .filter(ends_at__gte=since)
+            .select_related("organization")
+            .order_by("starts_at", "id")[:FEED_SIZE]
+        )
+        name = f"Sự kiện – {SiteProfile.load().name}"
+        return ical.calendar(events, name=name, request=request)
+
+    site = f"{request.scheme}://{request.get_host()}"
+    return ical_response(cached(f"events:calendar.ics:{site}", build, timeout=PAGE_SECONDS))
 
 
 upcoming_list = cache_page_for_visitors(UpcomingEventListView.as_view())

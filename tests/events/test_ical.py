@@ -83,3 +83,22 @@ def test_the_calendar_feed_holds_published_events_to_come_and_of_the_last_year(c
     assert titles == {coming.title, recent.title}
     assert str(calendar["x-wr-timezone"]) == "Asia/Ho_Chi_Minh"
     assert str(calendar["version"]) == "2.0"
+
+
+def test_the_calendar_feed_is_kept_until_an_event_changes(client, django_assert_num_queries):
+    event = EventFactory(title="Hội thảo trước khi sửa")
+    parse(client, "/su-kien/lich.ics")
+    with django_assert_num_queries(0):
+        parse(client, "/su-kien/lich.ics")
+    event.title = "Hội thảo sau khi sửa"
+    event.save()
+    _, calendar = parse(client, "/su-kien/lich.ics")
+    assert {str(vevent["summary"]) for vevent in calendar.walk("VEVENT")} == {event.title}
+
+
+def test_the_calendar_feed_links_to_the_address_it_was_asked_at(client, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "lhh.example"]
+    EventFactory(slug="hoi-thao")
+    parse(client, "/su-kien/lich.ics")
+    response = client.get("/su-kien/lich.ics", HTTP_HOST="lhh.example")
+    assert b"http://lhh.example/su-kien/hoi-thao/" in response.content.replace(b"\r\n ", b"")

@@ -1,3 +1,4 @@
+import logging
 import posixpath
 
 from django import forms
@@ -13,6 +14,8 @@ from . import richtext
 from .sanitize import sanitize_html
 from .uploads import random_name, without_metadata
 from .validators import sniff_kind, validate_image
+
+logger = logging.getLogger(__name__)
 
 
 class RichTextField(CKEditor5Field):
@@ -115,6 +118,16 @@ class UploadImageField(models.ImageField):
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": ImageFormField, **kwargs})
+
+    def update_dimension_fields(self, instance, force=False, *args, **kwargs):
+        """Django measures the image again whenever the field is assigned,
+        as every admin save does. A stored file that is gone (a restore
+        without media) must not stop staff saving the rest: the recorded
+        width and height stay, and the picture is simply missing."""
+        try:
+            super().update_dimension_fields(instance, force, *args, **kwargs)
+        except FileNotFoundError:
+            logger.warning("Image file missing, size kept: %s", getattr(instance, self.attname))
 
 
 # A word list (tsvector) holds at most 1 MB: this many characters of text,

@@ -17,6 +17,8 @@ from huey.contrib.djhuey import HUEY
 from imagekit.cachefiles import namers
 from imagekit.models.fields.utils import ImageSpecFileDescriptor
 
+logger = logging.getLogger(__name__)
+
 # Enough for every picture a busy worker shows; then it starts again.
 MAX_NAMES = 20_000
 
@@ -49,7 +51,12 @@ class AfterCommit:
         # A queue in immediate mode (tests) would make them in this process
         # anyway: at once, as the rendition needs only the stored picture.
         if HUEY.immediate or instance is None or field is None or instance.pk is None:
-            file.generate()
+            try:
+                file.generate()
+            except FileNotFoundError:
+                # The picture is gone from storage (a restore without media):
+                # the row is still saved; its page shows no picture.
+                logger.warning("No rendition of a missing picture: %s", source)
             return
         # One task per saved picture, not one per rendition.
         queued = instance.__dict__.setdefault("_renditions_queued", set())
@@ -72,9 +79,6 @@ def renditions_of(instance, attname):
         for name, value in vars(klass).items():
             if isinstance(value, ImageSpecFileDescriptor) and value.source_field_name == attname:
                 yield getattr(instance, name)
-
-
-logger = logging.getLogger(__name__)
 
 
 class CoverRenditions:

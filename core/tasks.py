@@ -1,9 +1,13 @@
 """Work of the base app done by the worker."""
 
+import logging
+
 from django.apps import apps
 from huey.contrib.djhuey import db_task
 
 from .renditions import renditions_of
+
+logger = logging.getLogger(__name__)
 
 
 # A storage briefly away is tried again.
@@ -16,6 +20,12 @@ def make_renditions(label, pk, attname):
         return 0
     count = 0
     for rendition in renditions_of(instance, attname):
-        rendition.generate()
+        try:
+            rendition.generate()
+        except FileNotFoundError:
+            # Gone from storage since it was saved: nothing to make, nothing
+            # to retry.
+            logger.warning("No renditions of %s %s: its picture is missing", label, pk)
+            return count
         count += 1
     return count
